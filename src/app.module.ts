@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, type ConfigType } from '@nestjs/config';
+import { ScheduleModule } from '@nestjs/schedule';
+import { sentracoreEnv, serverEnv } from './config/env.js';
+import { SentraCoreModule } from './sentra-core.module.js';
+
+/** The standalone host: the engine configured from the environment, with the scheduler. */
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [sentracoreEnv, serverEnv] }),
+    ScheduleModule.forRoot(),
+    SentraCoreModule.forRootAsync({
+      inject: [sentracoreEnv.KEY],
+      useFactory: (env: ConfigType<typeof sentracoreEnv>) => env,
+    }),
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,38 @@
+import { applyDecorators, Controller, HttpCode, UseFilters, UseGuards, UsePipes, ValidationPipe } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiTokenGuard } from './api-token.guard.js';
+import { SentraCoreExceptionFilter } from './sentra-core-exception.filter.js';
+
+export const API_PREFIX = 'api/v1';
+export const BEARER_SCHEME = 'bearer';
+
+/**
+ * An engine controller under /api/v1 with its own validation, auth and error mapping,
+ * so a host app needs no global pipes and keeps its own.
+ */
+export function ApiController(path: string, tag: string): ClassDecorator {
+  return applyDecorators(
+    Controller(path ? `${API_PREFIX}/${path}` : API_PREFIX),
+    ApiTags(tag),
+    UseGuards(ApiTokenGuard),
+    UsePipes(
+      new ValidationPipe({
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        transform: true,
+        transformOptions: { enableImplicitConversion: false },
+      }),
+    ),
+    UseFilters(SentraCoreExceptionFilter),
+  );
+}
+
+/** A mutating route: always HTTP 200 (the dashboard treats anything else as failure), bearer-protected when a token is set. */
+export function MutatingRoute(): MethodDecorator {
+  return applyDecorators(
+    HttpCode(200),
+    ApiBearerAuth(BEARER_SCHEME),
+    ApiUnauthorizedResponse({ description: 'SENTRACORE_API_TOKEN is set and the bearer token is missing or wrong' }),
+    ApiBadRequestResponse({ description: 'invalid input; the message names the field' }),
+  );
+}

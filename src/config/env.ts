@@ -1,0 +1,84 @@
+import { registerAs } from '@nestjs/config';
+import { ConfigError } from '../common/sentra-core.error.js';
+import type { SentraCoreModuleOptions } from './sentra-core-options.js';
+
+// The only file that reads process.env (SPEC §3). Everything else gets typed options.
+
+type Env = Record<string, string | undefined>;
+
+function numberVar(env: Env, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new ConfigError(`${name} is not a number: "${raw}"`);
+  return value;
+}
+
+function stringVar(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw ? raw : undefined;
+}
+
+function listVar(env: Env, name: string): string[] | undefined {
+  const raw = stringVar(env, name);
+  return raw?.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+function sourceVar(env: Env): 'system' | 'scripted' | undefined {
+  const raw = stringVar(env, 'SENTRACORE_TELEMETRY_SOURCE');
+  if (raw === undefined || raw === 'system' || raw === 'scripted') return raw;
+  throw new ConfigError(`SENTRACORE_TELEMETRY_SOURCE must be "system" or "scripted": "${raw}"`);
+}
+
+/** Engine options from the environment (the standalone host's view of SPEC §3). */
+export function engineOptionsFromEnv(env: Env = process.env): SentraCoreModuleOptions & { localAppData?: string } {
+  return {
+    dataDir: stringVar(env, 'SENTRACORE_DATA_DIR'),
+    localAppData: stringVar(env, 'LOCALAPPDATA'),
+    sampling: {
+      collectionIntervalSec: numberVar(env, 'SENTRACORE_COLLECTION_INTERVAL_SEC'),
+      processRefreshCycles: numberVar(env, 'SENTRACORE_PROCESS_REFRESH_CYCLES'),
+    },
+    telemetry: { source: sourceVar(env) },
+    history: {
+      sampleIntervalSec: numberVar(env, 'SENTRACORE_HISTORY_SAMPLE_INTERVAL_SEC'),
+      retentionDays: numberVar(env, 'SENTRACORE_HISTORY_RETENTION_DAYS'),
+      maxBytes: numberVar(env, 'SENTRACORE_HISTORY_MAX_BYTES'),
+    },
+    checkpoint: { intervalSec: numberVar(env, 'SENTRACORE_RUNTIME_CHECKPOINT_INTERVAL_SEC') },
+    apiToken: stringVar(env, 'SENTRACORE_API_TOKEN'),
+    http: {
+      corsOrigins: listVar(env, 'SENTRACORE_CORS_ORIGINS'),
+      allowedHosts: listVar(env, 'SENTRACORE_ALLOWED_HOSTS'),
+    },
+  };
+}
+
+/** Settings only the standalone server uses: where to listen, engine-config.json, log files. */
+export interface ServerSettings {
+  host: string;
+  port: number;
+  engineConfigPath?: string;
+  logMaxBytes: number;
+  logBackupCount: number;
+}
+
+const MIN_LOG_BYTES = 128 * 1024;
+
+export function serverSettingsFromEnv(env: Env = process.env): ServerSettings {
+  const port = numberVar(env, 'SENTRACORE_PORT') ?? numberVar(env, 'ENGINE_PORT') ?? 8740;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new ConfigError(`SENTRACORE_PORT must be an integer from 1 to 65535: "${port}"`);
+  }
+  const backups = numberVar(env, 'SENTRACORE_LOG_BACKUP_COUNT') ?? 5;
+  return {
+    host: stringVar(env, 'SENTRACORE_HOST') ?? '127.0.0.1',
+    port,
+    engineConfigPath: stringVar(env, 'SENTRACORE_ENGINE_CONFIG'),
+    logMaxBytes: Math.max(MIN_LOG_BYTES, numberVar(env, 'SENTRACORE_LOG_MAX_BYTES') ?? 2 * 1024 * 1024),
+    logBackupCount: Math.max(0, Math.floor(backups)),
+  };
+}
+
+export const sentracoreEnv = registerAs('sentracore', () => engineOptionsFromEnv());
+export const serverEnv = registerAs('server', () => serverSettingsFromEnv());

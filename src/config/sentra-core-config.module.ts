@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } from './config.module-definition.js';
+import { resolveOptions } from './resolve-options.js';
+import { CLOCK, systemClock } from '../common/clock.js';
+import { SENTRACORE_OPTIONS } from './sentra-core-options.js';
+
+/** SPEC's ConfigModule: global, exporting only the resolved options and the clock (both Symbol tokens). */
+@Global()
+@Module({
+  providers: [
+    { provide: SENTRACORE_OPTIONS, inject: [MODULE_OPTIONS_TOKEN], useFactory: resolveOptions },
+    { provide: CLOCK, useValue: systemClock },
+  ],
+  exports: [SENTRACORE_OPTIONS, CLOCK],
+})
+export class SentraCoreConfigModule extends ConfigurableModuleClass {}

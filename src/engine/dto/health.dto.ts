@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+// SPEC §4 GET /health.
+export class WebsocketClientsDto {
+  @ApiProperty({ example: 0 }) live!: number;
+  @ApiProperty({ example: 0 }) alerts!: number;
+}
+
+export class StorageStateDto {
+  @ApiProperty({ example: true, description: 'false while datastore writes are failing' }) writable!: boolean;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'the last write failure' })
+  last_error!: string | null;
+}
+
+export class HealthDto {
+  @ApiProperty({ example: 'running' }) status!: string;
+  @ApiProperty({ example: true }) engine!: boolean;
+  @ApiProperty({ type: WebsocketClientsDto }) websocket_clients!: WebsocketClientsDto;
+  @ApiProperty({ type: StorageStateDto }) storage!: StorageStateDto;
+}

@@ -1,0 +1,34 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+// SPEC §4 GET /storage/info and POST /storage/cache/clear.
+export class SectionUsageDto {
+  @ApiProperty({ example: '/home/user/.local/share/SentraCore/datastore/config' }) path!: string;
+  @ApiProperty({ example: 0 }) bytes!: number;
+}
+
+export class SectionsDto {
+  @ApiProperty({ type: SectionUsageDto }) config!: SectionUsageDto;
+  @ApiProperty({ type: SectionUsageDto }) state!: SectionUsageDto;
+  @ApiProperty({ type: SectionUsageDto }) history!: SectionUsageDto;
+  @ApiProperty({ type: SectionUsageDto }) logs!: SectionUsageDto;
+  @ApiProperty({ type: SectionUsageDto }) cache!: SectionUsageDto;
+  @ApiProperty({ type: SectionUsageDto }) reports!: SectionUsageDto;
+}
+
+export class MigrationDto {
+  @ApiProperty({ example: false }) applied!: boolean;
+  @ApiProperty({ type: [String], example: ['baseline.json -> state/baseline.json'] }) moved!: string[];
+}
+
+export class CacheClearDto {
+  @ApiProperty({ example: true }) ok!: boolean;
+  @ApiProperty({ example: 3 }) files_removed!: number;
+  @ApiProperty({ example: 4096 }) bytes_freed!: number;
+}
+
+export class StorageInfoDto {
+  @ApiProperty({ example: '/home/user/.local/share/SentraCore/datastore' }) root!: string;
+  @ApiProperty({ type: SectionsDto }) sections!: SectionsDto;
+  @ApiProperty({ example: 2145 }) total_bytes!: number;
+  @ApiProperty({ type: MigrationDto }) migration!: MigrationDto;
+}

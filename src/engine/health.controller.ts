@@ -1,0 +1,26 @@
+import { Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiController } from '../common/api-controller.decorator.js';
+import { StorageHealth } from '../storage/storage-health.js';
+import { HealthDto } from './dto/health.dto.js';
+import { LiveClients } from './live-clients.js';
+
+@ApiController('health', 'health')
+export class HealthController {
+  constructor(
+    private readonly clients: LiveClients,
+    private readonly storage: StorageHealth,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness, live-stream clients and datastore writability' })
+  @ApiOkResponse({ type: HealthDto })
+  health(): HealthDto {
+    return {
+      status: 'running',
+      engine: true,
+      websocket_clients: this.clients.snapshot(),
+      storage: { writable: this.storage.writable, last_error: this.storage.lastErrorMessage },
+    };
+  }
+}

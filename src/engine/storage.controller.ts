@@ -1,0 +1,29 @@
+import { Get, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiController, MutatingRoute } from '../common/api-controller.decorator.js';
+import { DiskUsage } from '../storage/disk-usage.js';
+import { Migrations } from '../storage/migrations.js';
+import { CacheClearDto, StorageInfoDto } from './dto/storage-info.dto.js';
+
+@ApiController('storage', 'storage')
+export class StorageController {
+  constructor(
+    private readonly usage: DiskUsage,
+    private readonly migrations: Migrations,
+  ) {}
+
+  @Get('info')
+  @ApiOperation({ summary: 'Datastore root, folder sizes, migration result' })
+  @ApiOkResponse({ type: StorageInfoDto })
+  async info(): Promise<StorageInfoDto> {
+    return { ...(await this.usage.summary()), migration: this.migrations.lastResult };
+  }
+
+  @Post('cache/clear')
+  @MutatingRoute()
+  @ApiOperation({ summary: 'Delete every file under cache/ (and nothing else)' })
+  @ApiOkResponse({ type: CacheClearDto })
+  async clearCache(): Promise<CacheClearDto> {
+    return { ok: true, ...(await this.usage.clearCache()) };
+  }
+}

@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { Logger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { WinstonModule } from 'nest-winston';
+import { join } from 'node:path';
+import { AppModule } from './app.module.js';
+import { ConfigError } from './common/sentra-core.error.js';
+import { engineOptionsFromEnv, serverSettingsFromEnv, type ServerSettings } from './config/env.js';
+import { resolveOptions } from './config/resolve-options.js';
+import { configureHttp } from './http/configure-http.js';
+import { mountSwagger } from './openapi/swagger.js';
+import { EngineConfigStore } from './standalone/engine-config.store.js';
+import { findFreePort } from './standalone/free-port.js';
+import { loggingOptions } from './standalone/logging.options.js';
+
+// The standalone server. The only place that listens, installs winston and decides the exit code.
+
+function loadSettings(): { server: ServerSettings; dataDir: string } {
+  const server = serverSettingsFromEnv();
+  return { server, dataDir: resolveOptions(engineOptionsFromEnv()).dataDir };
+}
+
+async function start(server: ServerSettings, dataDir: string, store: EngineConfigStore): Promise<INestApplication> {
+  const logger = WinstonModule.createLogger(
+    loggingOptions({ file: join(dataDir, 'logs', 'engine.log'), maxBytes: server.logMaxBytes, backupCount: server.logBackupCount }),
+  );
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: 64 * 1024 }), { logger });
+  configureHttp(app, server.host);
+  mountSwagger(app);
+  const port = await findFreePort(server.port, server.host);
+  await app.listen(port, server.host);
+  if (port !== server.port) Logger.warn(`port ${server.port} is busy; listening on ${port} instead`, 'Bootstrap');
+  await store.update({ status: 'running', host: server.host, bind_host: server.host, port, pid: process.pid, last_error: null });
+  Logger.log(`SentraCore listening on http://${server.host}:${port} (datastore ${dataDir})`, 'Bootstrap');
+  return app;
+}
+
+function stopOnSignals(app: INestApplication, store: EngineConfigStore): void {
+  const stop = async (signal: string) => {
+    Logger.log(`${signal} received; stopping cleanly`, 'Bootstrap');
+    try {
+      await app.close();
+      await store.update({ status: 'stopped', pid: 0 });
+      process.exit(0);
+    } catch (error) {
+      Logger.error(error, 'Bootstrap');
+      process.exit(1);
+    }
+  };
+  // A second signal while stopping gets Node's default handling: a forced exit.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, (s) => void stop(s));
+}
+
+async function main(): Promise<void> {
+  let settings: ReturnType<typeof loadSettings>;
+  try {
+    settings = loadSettings();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`sentracore: invalid setting: ${error.message}\n`);
+    process.exit(2);
+  }
+  const { server, dataDir } = settings;
+  const store = new EngineConfigStore(server.engineConfigPath ?? EngineConfigStore.defaultPath(), server);
+  await store.load();
+  await store.update({ status: 'starting', pid: process.pid, last_error: null });
+  try {
+    stopOnSignals(await start(server, dataDir, store), store);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`sentracore: failed to start: ${message}\n`);
+    await store.update({ status: 'failed', last_error: message, pid: 0 }).catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+void main();

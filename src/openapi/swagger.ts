@@ -1,0 +1,20 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { BEARER_SCHEME } from '../common/api-controller.decorator.js';
+import { ENGINE_VERSION } from '../engine/version.js';
+
+/** The OpenAPI document of the engine's routes (the committed openapi/openapi.json). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('SentraCore engine')
+    .setDescription('Local system-behaviour intelligence engine: telemetry, baseline, stress, stability, anomalies, alerts, history.')
+    .setVersion(ENGINE_VERSION)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'SENTRACORE_API_TOKEN; needed by mutating routes when set' }, BEARER_SCHEME)
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Swagger UI at /docs and the document at /openapi.json. */
+export function mountSwagger(app: INestApplication, document = buildOpenApiDocument(app)): void {
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+}

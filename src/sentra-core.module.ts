@@ -1,0 +1,22 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ASYNC_OPTIONS_TYPE, OPTIONS_TYPE } from './config/config.module-definition.js';
+import { SentraCoreConfigModule } from './config/sentra-core-config.module.js';
+import { EngineModule } from './engine/engine.module.js';
+import { StorageModule } from './storage/storage.module.js';
+
+const FEATURES = [StorageModule, EngineModule];
+
+/**
+ * The whole engine as one importable module. A host app needs `ScheduleModule.forRoot()` and
+ * nothing else: no global pipes, no port, no process.exit.
+ */
+@Module({})
+export class SentraCoreModule {
+  static forRoot(options: typeof OPTIONS_TYPE = {}): DynamicModule {
+    return { module: SentraCoreModule, imports: [SentraCoreConfigModule.forRoot(options), ...FEATURES], exports: FEATURES };
+  }
+
+  static forRootAsync(options: typeof ASYNC_OPTIONS_TYPE): DynamicModule {
+    return { module: SentraCoreModule, imports: [SentraCoreConfigModule.forRootAsync(options), ...FEATURES], exports: FEATURES };
+  }
+}

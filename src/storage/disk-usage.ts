@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { join } from 'node:path';
+import { DatastorePaths, SECTIONS, type Section } from './datastore-paths.js';
+import { errorCode, FS_PORT, type FsPort } from './fs.port.js';
+
+/** SPEC §4 storage info sections. */
+export interface SectionUsageRecord {
+  path: string;
+  bytes: number;
+}
+
+export interface DiskUsageRecord {
+  root: string;
+  sections: Record<Section, SectionUsageRecord>;
+  total_bytes: number;
+}
+
+export interface CacheClearRecord {
+  files_removed: number;
+  bytes_freed: number;
+}
+
+/** Folder sizes and cache clearing, async throughout so a large tree never blocks the event loop. */
+@Injectable()
+export class DiskUsage {
+  constructor(
+    private readonly paths: DatastorePaths,
+    @Inject(FS_PORT) private readonly fs: FsPort,
+  ) {}
+
+  async summary(): Promise<DiskUsageRecord> {
+    const sizes = await Promise.all(SECTIONS.map((name) => this.folderBytes(this.paths.section(name))));
+    const sections = {} as Record<Section, SectionUsageRecord>;
+    SECTIONS.forEach((name, i) => (sections[name] = { path: this.paths.section(name), bytes: sizes[i] }));
+    return { root: this.paths.root, sections, total_bytes: sizes.reduce((a, b) => a + b, 0) };
+  }
+
+  /** Deletes every file below cache/ (never cache/ itself); symlinks are removed, never followed. */
+  async clearCache(): Promise<CacheClearRecord> {
+    const result = { files_removed: 0, bytes_freed: 0 };
+    await this.clearFolder(this.paths.section('cache'), result, true);
+    return result;
+  }
+
+  private async folderBytes(dir: string): Promise<number> {
+    const entries = await this.list(dir);
+    let total = 0;
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) total += await this.folderBytes(path);
+      else if (entry.isFile()) total += await this.fs.lstat(path).then((s) => s.size, () => 0);
+    }
+    return total;
+  }
+
+  private async clearFolder(dir: string, result: CacheClearRecord, isRoot: boolean): Promise<void> {
+    for (const entry of await this.list(dir)) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        await this.clearFolder(path, result, false);
+        continue;
+      }
+      // lstat, not stat: a symlink's own size, and its target is never touched.
+      const size = await this.fs.lstat(path).then((s) => s.size, () => 0);
+      try {
+        await this.fs.unlink(path);
+        result.files_removed++;
+        result.bytes_freed += size;
+      } catch (error) {
+        if (errorCode(error) !== 'ENOENT') throw error;
+      }
+    }
+    if (!isRoot) await this.fs.rmdir(dir).catch(() => undefined);
+  }
+
+  private async list(dir: string) {
+    try {
+      return await this.fs.readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return [];
+      throw error;
+    }
+  }
+}

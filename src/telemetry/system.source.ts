@@ -1,0 +1,39 @@
+// The default TelemetrySource: reads the machine the engine runs on (SPEC §5 "Snapshot").
+import * as os from 'node:os';
+import { ProcTelemetrySource, type ProcTelemetrySourceOptions } from './proc.source.js';
+import type { SnapshotRecord } from './snapshot.record.js';
+import { SystemInformationTelemetrySource } from './systeminformation.source.js';
+import type { SampleRequest, TelemetrySource } from './telemetry-source.js';
+
+export interface SystemTelemetrySourceOptions extends ProcTelemetrySourceOptions {
+  /** Defaults to `process.platform`. */
+  platform?: NodeJS.Platform;
+}
+
+/**
+ * Picks the cheapest reader per platform: plain /proc reads on Linux (no child processes, no
+ * systeminformation), systeminformation elsewhere. systeminformation is imported only on
+ * those platforms, so a Linux engine never pays the memory for loading it.
+ */
+export class SystemTelemetrySource implements TelemetrySource {
+  private delegate: TelemetrySource | Promise<TelemetrySource> | undefined;
+  private readonly platform: NodeJS.Platform;
+
+  constructor(private readonly options: SystemTelemetrySourceOptions = {}) {
+    this.platform = options.platform ?? process.platform;
+    if (this.platform === 'linux' || this.platform === 'android') this.delegate = new ProcTelemetrySource(options);
+  }
+
+  async sample(request: SampleRequest): Promise<SnapshotRecord> {
+    this.delegate ??= this.loadSystemInformation();
+    return (await this.delegate).sample(request);
+  }
+
+  private async loadSystemInformation(): Promise<TelemetrySource> {
+    const si = await import('systeminformation');
+    return new SystemInformationTelemetrySource(si, os, {
+      memoryFromOs: this.platform === 'win32',
+      processLimit: this.options.processLimit,
+    });
+  }
+}
