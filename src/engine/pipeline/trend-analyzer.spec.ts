@@ -42,8 +42,8 @@ describe('TrendAnalyzer', () => {
   const analyzer = new TrendAnalyzer();
 
   it.each([
-    // cpu +1.2/2 s = 0.6 %/s > 0.5; memory +0.3/2 s = 0.15 %/s > 0.1
-    ['rising cpu and leaking memory', [10, 11.2, 12.4, 13.6], [50, 50.3, 50.6, 50.9], 0.6, 0.15, 0.4472, 0.3354, true, true],
+    // cpu +1.2/2 s = 0.6 %/s > 0.5; memory +0.3/2 s = 0.15 %/s > 0.1; σ of ±0.6,±1.8 = √1.8
+    ['rising cpu and leaking memory', [10, 11.2, 12.4, 13.6], [50, 50.3, 50.6, 50.9], 0.6, 0.15, 1.3416, 0.3354, true, true],
     ['cpu exactly at 0.5 %/s is not growing', [10, 11, 12], [40, 40.2, 40.4], 0.5, 0.1, 0.8165, 0.1633, false, false],
     ['flat readings', [20, 20, 20], [60, 60, 60], 0, 0, 0, 0, false, false],
     ['falling cpu', [40, 30, 20], [60, 60, 60], -5, 0, 8.165, 0, false, false],
@@ -67,8 +67,8 @@ describe('TrendAnalyzer', () => {
 
   it('uses the real spacing of the timestamps', () => {
     const readings = [reading(0, 10, 0), reading(1, 12, 0), reading(5, 20, 0)];
-    // x̄ = 2, ȳ = 14: Σ(x−x̄)(y−ȳ) = 8+0+18 = 26, Σ(x−x̄)² = 4+1+9 = 14 → 1.8571
-    expect(analyzer.analyze(readings).cpu_slope).toBe(1.8571);
+    // x̄ = 2, ȳ = 14: Σ(x−x̄)(y−ȳ) = 8+2+18 = 28, Σ(x−x̄)² = 4+1+9 = 14 → 2 (index spacing would give 5)
+    expect(analyzer.analyze(readings).cpu_slope).toBe(2);
   });
 
   it('reports no trend for an empty window', () => {

@@ -1,0 +1,86 @@
+import { BASELINE_METRICS, BaselineModel, segmentOf, type BaselineMetric, type BaselineSample } from './baseline-model.js';
+import { clamp, round } from './math.js';
+
+export type AnomalySensitivity = 'lenient' | 'normal' | 'strict';
+export type AnomalyLevel = 'normal' | 'elevated' | 'high' | 'severe';
+
+// SPEC §5 "Anomaly".
+export interface AnomalyRecord {
+  score: number;
+  level: AnomalyLevel;
+  z_scores: { cpu: number; memory: number; disk: number };
+  is_sustained: boolean;
+}
+
+/** Score thresholds where elevated, high and severe begin, per `anomaly_sensitivity`. */
+export const SENSITIVITY_THRESHOLDS: Record<AnomalySensitivity, readonly [number, number, number]> = {
+  lenient: [40, 65, 88],
+  normal: [30, 60, 85],
+  strict: [18, 42, 70],
+};
+
+export function anomalyLevel(score: number, sensitivity: AnomalySensitivity): AnomalyLevel {
+  const [elevated, high, severe] = SENSITIVITY_THRESHOLDS[sensitivity];
+  if (score < elevated) return 'normal';
+  if (score < high) return 'elevated';
+  if (score < severe) return 'high';
+  return 'severe';
+}
+
+/** One z unit is ordinary noise; the score spans z 1 → 4 over 0 → 100. */
+export function anomalyScore(maxZ: number): number {
+  return clamp(((maxZ - 1) * 100) / 3, 0, 100);
+}
+
+export interface AnomalyOptions {
+  /** Cycles in a row above `sustainedScore` before an anomaly counts as sustained. */
+  sustainedCycles: number;
+  sustainedScore: number;
+}
+
+export const DEFAULT_ANOMALY_OPTIONS: AnomalyOptions = { sustainedCycles: 5, sustainedScore: 50 };
+
+const WIRE_KEY: Record<BaselineMetric, keyof AnomalyRecord['z_scores']> = {
+  cpu_percent: 'cpu',
+  memory_percent: 'memory',
+  disk_ops_per_sec: 'disk',
+};
+
+export class AnomalyDetector {
+  readonly options: AnomalyOptions;
+  private sustainedCounter = 0;
+
+  constructor(options: Partial<AnomalyOptions> = {}) {
+    this.options = { ...DEFAULT_ANOMALY_OPTIONS, ...options };
+  }
+
+  detect(timestamp: number, sample: BaselineSample, baseline: BaselineModel, sensitivity: AnomalySensitivity): AnomalyRecord {
+    const z = { cpu: 0, memory: 0, disk: 0 };
+    for (const metric of BASELINE_METRICS) z[WIRE_KEY[metric]] = this.zScore(timestamp, metric, sample[metric], baseline);
+    const score = anomalyScore(Math.max(z.cpu, z.memory, z.disk));
+    // Decaying by 1 (not resetting) lets one quiet reading interrupt a long anomaly without hiding it.
+    this.sustainedCounter = score > this.options.sustainedScore ? this.sustainedCounter + 1 : Math.max(0, this.sustainedCounter - 1);
+    return {
+      score: round(score, 2),
+      level: anomalyLevel(score, sensitivity),
+      z_scores: { cpu: round(z.cpu, 2), memory: round(z.memory, 2), disk: round(z.disk, 2) },
+      is_sustained: this.sustainedCounter >= this.options.sustainedCycles,
+    };
+  }
+
+  reset(): void {
+    this.sustainedCounter = 0;
+  }
+
+  /**
+   * Only readings above normal count (an idle machine is not an anomaly). The sample's
+   * time segment is used once it has learned enough, else the global baseline.
+   */
+  private zScore(timestamp: number, metric: BaselineMetric, value: number, baseline: BaselineModel): number {
+    if (!baseline.ready) return 0;
+    const segment = baseline.stats(segmentOf(timestamp), metric);
+    const stats = segment.count >= BaselineModel.MIN_SAMPLES ? segment : baseline.stats('global', metric);
+    const std = stats.stdDev;
+    return std > 1e-9 ? Math.max(0, (value - stats.mean) / std) : 0;
+  }
+}
