@@ -25,7 +25,11 @@ export class SystemTelemetrySource implements TelemetrySource {
   }
 
   async sample(request: SampleRequest): Promise<SnapshotRecord> {
-    this.delegate ??= this.loadSystemInformation();
+    // A failed import is retried on the next cycle rather than remembered forever.
+    this.delegate ??= this.loadSystemInformation().catch((error: unknown) => {
+      this.delegate = undefined;
+      throw error;
+    });
     return (await this.delegate).sample(request);
   }
 
