@@ -5,7 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { WinstonModule } from 'nest-winston';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
-import { ConfigError } from './common/sentra-core.error.js';
+import { ConfigError, SentraCoreError } from './common/sentra-core.error.js';
 import { engineOptionsFromEnv, serverSettingsFromEnv, type ServerSettings } from './config/env.js';
 import { resolveOptions } from './config/resolve-options.js';
 import { configureHttp } from './http/configure-http.js';
@@ -25,7 +25,12 @@ async function start(server: ServerSettings, dataDir: string, store: EngineConfi
   const logger = WinstonModule.createLogger(
     loggingOptions({ file: join(dataDir, 'logs', 'engine.log'), maxBytes: server.logMaxBytes, backupCount: server.logBackupCount }),
   );
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: 64 * 1024 }), { logger });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: 64 * 1024 }), {
+    logger,
+    abortOnError: false,
+  });
+  // Only now, holding the datastore lock, may this process speak for the engine in engine-config.json.
+  await store.update({ status: 'starting', pid: process.pid, last_error: null });
   configureHttp(app, server.host);
   mountSwagger(app);
   const port = await findFreePort(server.port, server.host);
@@ -64,13 +69,14 @@ async function main(): Promise<void> {
   const { server, dataDir } = settings;
   const store = new EngineConfigStore(server.engineConfigPath ?? EngineConfigStore.defaultPath(), server);
   await store.load();
-  await store.update({ status: 'starting', pid: process.pid, last_error: null });
   try {
     stopOnSignals(await start(server, dataDir, store), store);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`sentracore: failed to start: ${message}\n`);
-    await store.update({ status: 'failed', last_error: message, pid: 0 }).catch(() => undefined);
+    // A second engine refused by the lock must not overwrite the running engine's record.
+    const refusedByLock = error instanceof SentraCoreError && error.code === 'CONFLICT';
+    if (!refusedByLock) await store.update({ status: 'failed', last_error: message, pid: 0 }).catch(() => undefined);
     process.exit(1);
   }
 }

@@ -1,26 +1,38 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { AtomicJson } from './atomic-json.js';
 import { DatastorePaths } from './datastore-paths.js';
+import { EngineLock } from './engine-lock.js';
 import { Migrations } from './migrations.js';
 
-/** Lays out the datastore before any other module's init writes to it. */
+/**
+ * Lays out the datastore and takes the single-writer lock before any other module's init writes to it;
+ * releases the lock last at shutdown (Nest shuts the deepest module down last).
+ */
 @Injectable()
-export class StorageInitializer implements OnModuleInit {
+export class StorageInitializer implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(StorageInitializer.name);
+  private readonly lock: EngineLock;
 
   constructor(
     private readonly paths: DatastorePaths,
     private readonly migrations: Migrations,
     private readonly json: AtomicJson,
-  ) {}
+  ) {
+    this.lock = new EngineLock(paths.lockFile());
+  }
 
   async onModuleInit(): Promise<void> {
     await this.paths.ensureLayout();
+    await this.lock.acquire();
     await this.migrations.run();
     const swept =
       (await this.json.sweepTempFiles(this.paths.section('state'))) +
       (await this.json.sweepTempFiles(this.paths.section('config')));
     if (swept > 0) this.logger.warn({ message: 'removed temp files left by an interrupted write', count: swept });
     this.logger.log({ message: 'datastore ready', root: this.paths.root });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.lock.release();
   }
 }

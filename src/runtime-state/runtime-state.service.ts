@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { AtomicJson } from '../storage/atomic-json.js';
+import { DatastorePaths } from '../storage/datastore-paths.js';
+import { type CheckpointContent, emptyCheckpoint, parseCheckpoint, type RuntimeCheckpointRecord } from './runtime-checkpoint.record.js';
+
+/** SPEC §7: the runtime checkpoint, clean/unclean shutdown detection and what a warm start restores. */
+@Injectable()
+export class RuntimeStateService implements OnModuleInit {
+  private readonly logger = new Logger(RuntimeStateService.name);
+  private restoredRecord: RuntimeCheckpointRecord = emptyCheckpoint();
+  private unclean = true;
+  private lastWrittenAtSec: number | null = null;
+
+  constructor(
+    private readonly paths: DatastorePaths,
+    private readonly json: AtomicJson,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The checkpoint as found at start (before this run wrote anything). */
+  get restored(): RuntimeCheckpointRecord {
+    return this.restoredRecord;
+  }
+
+  /** True when the previous run did not stop cleanly (or there was no previous run). */
+  get previousRunUnclean(): boolean {
+    return this.unclean;
+  }
+
+  /** Unix seconds of the last checkpoint on disk (this run's, else the restored one's). */
+  get lastCheckpointAt(): number | null {
+    return this.lastWrittenAtSec ?? this.restoredRecord.last_checkpoint_at;
+  }
+
+  get file(): string {
+    return this.paths.runtimeFile();
+  }
+
+  async onModuleInit(): Promise<void> {
+    const parsed = parseCheckpoint(await this.json.read<unknown>(this.file, null));
+    this.restoredRecord = parsed ?? emptyCheckpoint();
+    this.unclean = !parsed?.last_clean_shutdown;
+    if (this.unclean) this.logger.warn({ message: 'previous run did not stop cleanly', checkpoint: this.file });
+    // Mark this run as running: a kill from now on is detected at the next start.
+    await this.write(this.restoredContent(), false).catch((error: unknown) =>
+      this.logger.warn({ message: 'could not mark the run in the checkpoint', error: String(error) }),
+    );
+  }
+
+  /** Writes a checkpoint; `clean` only on the final write of a clean stop. */
+  async write(content: CheckpointContent, clean: boolean): Promise<void> {
+    const at = this.clock.nowMs() / 1000;
+    const record: RuntimeCheckpointRecord = { schema: 1, last_clean_shutdown: clean, last_checkpoint_at: at, ...content };
+    await this.json.write(this.file, record);
+    this.lastWrittenAtSec = at;
+  }
+
+  /** The restored values, for checkpoints written before the first fresh cycle. */
+  restoredContent(): CheckpointContent {
+    const { schema: _s, last_clean_shutdown: _c, last_checkpoint_at: _a, ...content } = this.restoredRecord;
+    return content;
+  }
+}
