@@ -1,23 +1,10 @@
 import { describe, it, expect } from '@jest/globals';
 import type { NormalizedRecord } from './normalizer.js';
+import { normalizedRecord } from './pipeline.fixture.js';
 import { TrendAnalyzer, leastSquaresSlope } from './trend-analyzer.js';
 
 function reading(timestamp: number, cpu: number, memory: number): NormalizedRecord {
-  return {
-    timestamp,
-    cpu: { raw: cpu, smoothed: cpu, spiking: false },
-    memory: { raw: memory, smoothed: memory, used: 0, available: 0, total: 0, spiking: false },
-    swap_percent: 0,
-    disk_io: {
-      read_bytes_per_sec: 0,
-      write_bytes_per_sec: 0,
-      read_ops_per_sec: 0,
-      write_ops_per_sec: 0,
-      total_bytes_per_sec: 0,
-      total_ops_per_sec: 0,
-      spiking: false,
-    },
-  };
+  return normalizedRecord({ timestamp, cpu, memory });
 }
 
 /** Readings every `step` seconds from a fixed epoch. */
