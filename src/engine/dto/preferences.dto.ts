@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export const SENSITIVITIES = ['lenient', 'normal', 'strict'] as const;
+
+// SPEC §5 "Preferences": the body of GET /preferences and of PUT /preferences' answer.
+export class PreferencesDto {
+  @ApiProperty({ example: 85, minimum: 1, maximum: 100 }) alert_cpu_percent!: number;
+  @ApiProperty({ example: 85, minimum: 1, maximum: 100 }) alert_memory_percent!: number;
+  @ApiProperty({ example: 80, minimum: 1, maximum: 100 }) alert_disk_pressure!: number;
+  @ApiProperty({ example: false }) safeguard_enabled!: boolean;
+  @ApiProperty({ type: [String], example: [] }) safeguard_process_names!: string[];
+  @ApiProperty({ enum: SENSITIVITIES, example: 'normal' }) anomaly_sensitivity!: (typeof SENSITIVITIES)[number];
+}
+
+// Thresholds outside 1–100 are clamped (SPEC §5); only numbers a person could mean are accepted at all.
+const THRESHOLD = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 };
+
+/** PUT /preferences: any subset of the preferences; omitted keys keep their current value. */
+export class UpdatePreferencesDto {
+  @ApiPropertyOptional({ example: 90, description: 'clamped to 1–100' })
+  @IsOptional() @IsNumber(THRESHOLD) @Min(-1e6) @Max(1e6)
+  alert_cpu_percent?: number;
+
+  @ApiPropertyOptional({ example: 90, description: 'clamped to 1–100' })
+  @IsOptional() @IsNumber(THRESHOLD) @Min(-1e6) @Max(1e6)
+  alert_memory_percent?: number;
+
+  @ApiPropertyOptional({ example: 80, description: 'clamped to 1–100' })
+  @IsOptional() @IsNumber(THRESHOLD) @Min(-1e6) @Max(1e6)
+  alert_disk_pressure?: number;
+
+  @ApiPropertyOptional({ example: false })
+  @IsOptional() @IsBoolean()
+  safeguard_enabled?: boolean;
+
+  @ApiPropertyOptional({ type: [String], example: ['backup.exe'], maxItems: 100 })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(256, { each: true })
+  safeguard_process_names?: string[];
+
+  @ApiPropertyOptional({ enum: SENSITIVITIES, example: 'normal' })
+  @IsOptional() @IsIn(SENSITIVITIES)
+  anomaly_sensitivity?: (typeof SENSITIVITIES)[number];
+}
+
+export class PreferencesUpdatedDto {
+  @ApiProperty({ example: true }) ok!: boolean;
+  @ApiProperty({ type: PreferencesDto }) preferences!: PreferencesDto;
+}

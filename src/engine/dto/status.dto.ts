@@ -1,0 +1,72 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AlertStateDto } from './alert.dto.js';
+import { AnomalyDto, NormalizedDto, PredictionDto, StabilityDto, StressDto, TrendDto } from './analysis.dto.js';
+import { SnapshotDto } from './snapshot.dto.js';
+
+// SPEC §5 "GET /status".
+export class EngineInfoDto {
+  @ApiProperty({ example: '1.0.0' }) version!: string;
+  @ApiProperty({ example: 34 }) uptime_samples!: number;
+  @ApiProperty({ example: false }) baseline_ready!: boolean;
+  @ApiProperty({ example: 34 }) baseline_samples!: number;
+  @ApiProperty({ example: true }) previous_run_unclean!: boolean;
+  @ApiProperty({ example: false, description: 'true until the first fresh cycle: values come from the checkpoint' })
+  warm_started!: boolean;
+}
+
+export class BufferStateDto {
+  @ApiProperty({ example: 34 }) count!: number;
+  @ApiProperty({ example: 150 }) capacity!: number;
+}
+
+export class BuffersDto {
+  @ApiProperty({ type: BufferStateDto }) short!: BufferStateDto;
+  @ApiProperty({ type: BufferStateDto }) long!: BufferStateDto;
+}
+
+export class StatusDto {
+  @ApiProperty({ type: EngineInfoDto }) engine!: EngineInfoDto;
+  @ApiProperty({ type: SnapshotDto, nullable: true, description: 'null before the first cycle' }) snapshot!: SnapshotDto | null;
+  @ApiProperty({ type: NormalizedDto, nullable: true }) normalized!: NormalizedDto | null;
+  @ApiProperty({ type: TrendDto, nullable: true }) trend!: TrendDto | null;
+  @ApiProperty({ type: AnomalyDto, nullable: true }) anomaly!: AnomalyDto | null;
+  @ApiProperty({ type: PredictionDto, nullable: true }) prediction!: PredictionDto | null;
+  @ApiProperty({ type: StressDto, nullable: true }) stress!: StressDto | null;
+  @ApiProperty({ type: StabilityDto, nullable: true }) stability!: StabilityDto | null;
+  @ApiProperty({ type: AlertStateDto }) alert!: AlertStateDto;
+  @ApiProperty({ type: BuffersDto }) buffers!: BuffersDto;
+}
+
+// SPEC §4 GET /baseline.
+export class MetricStatsDto {
+  @ApiProperty({ example: 34 }) count!: number;
+  @ApiProperty({ example: 0.3074 }) mean!: number;
+  @ApiProperty({ example: 0.0804 }) std_dev!: number;
+  @ApiProperty({ type: Number, nullable: true, example: 0 }) min!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 0.4716 }) max!: number | null;
+}
+
+export class SegmentStatsDto {
+  @ApiProperty({ type: MetricStatsDto }) cpu_percent!: MetricStatsDto;
+  @ApiProperty({ type: MetricStatsDto }) memory_percent!: MetricStatsDto;
+  @ApiProperty({ type: MetricStatsDto }) disk_ops_per_sec!: MetricStatsDto;
+}
+
+export class BaselineStatsDto {
+  @ApiProperty({ type: SegmentStatsDto }) global!: SegmentStatsDto;
+  @ApiProperty({ type: SegmentStatsDto }) night!: SegmentStatsDto;
+  @ApiProperty({ type: SegmentStatsDto }) morning!: SegmentStatsDto;
+  @ApiProperty({ type: SegmentStatsDto }) afternoon!: SegmentStatsDto;
+  @ApiProperty({ type: SegmentStatsDto }) evening!: SegmentStatsDto;
+}
+
+export class BaselineDto {
+  @ApiProperty({ example: false }) ready!: boolean;
+  @ApiProperty({ example: 34 }) sample_count!: number;
+  @ApiProperty({ example: 60 }) min_samples_required!: number;
+  @ApiProperty({ type: BaselineStatsDto }) stats!: BaselineStatsDto;
+}
+
+export class OkDto {
+  @ApiProperty({ example: true }) ok!: boolean;
+}

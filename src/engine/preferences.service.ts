@@ -1,0 +1,34 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { AtomicJson } from '../storage/atomic-json.js';
+import { DatastorePaths } from '../storage/datastore-paths.js';
+import type { UpdatePreferencesDto } from './dto/preferences.dto.js';
+import { DEFAULT_PREFERENCES, normalizePreferences, type PreferencesRecord } from './pipeline/preferences.js';
+
+/** config/user_preferences.json: loaded at start, replaced atomically on update. */
+@Injectable()
+export class PreferencesService implements OnModuleInit {
+  private readonly logger = new Logger(PreferencesService.name);
+  private current: PreferencesRecord = { ...DEFAULT_PREFERENCES };
+
+  constructor(
+    private readonly paths: DatastorePaths,
+    private readonly json: AtomicJson,
+  ) {}
+
+  get value(): PreferencesRecord {
+    return this.current;
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.current = normalizePreferences(await this.json.read<unknown>(this.paths.preferencesFile(), null));
+  }
+
+  /** Validated input merged over the current values, clamped, persisted, then applied. */
+  async update(patch: UpdatePreferencesDto): Promise<PreferencesRecord> {
+    const next = normalizePreferences({ ...this.current, ...patch });
+    await this.json.write(this.paths.preferencesFile(), next);
+    this.current = next;
+    this.logger.log({ message: 'preferences updated', preferences: next });
+    return next;
+  }
+}
