@@ -8,7 +8,9 @@ import { AppModule } from './app.module.js';
 import { ConfigError, SentraCoreError } from './common/sentra-core.error.js';
 import { engineOptionsFromEnv, serverSettingsFromEnv, type ServerSettings } from './config/env.js';
 import { resolveOptions } from './config/resolve-options.js';
+import type { SentraCoreOptions } from './config/sentra-core-options.js';
 import { configureHttp } from './http/configure-http.js';
+import { isLoopbackHost } from './http/loopback.js';
 import { mountSwagger } from './openapi/swagger.js';
 import { EngineConfigStore } from './standalone/engine-config.store.js';
 import { findFreePort } from './standalone/free-port.js';
@@ -16,12 +18,20 @@ import { loggingOptions } from './standalone/logging.options.js';
 
 // The standalone server. The only place that listens, installs winston and decides the exit code.
 
-function loadSettings(): { server: ServerSettings; dataDir: string } {
-  const server = serverSettingsFromEnv();
-  return { server, dataDir: resolveOptions(engineOptionsFromEnv()).dataDir };
+interface Settings {
+  server: ServerSettings;
+  dataDir: string;
+  engineHttp: SentraCoreOptions['http'];
+  hasToken: boolean;
 }
 
-async function start(server: ServerSettings, dataDir: string, store: EngineConfigStore): Promise<INestApplication> {
+function loadSettings(): Settings {
+  const server = serverSettingsFromEnv();
+  const engine = resolveOptions(engineOptionsFromEnv());
+  return { server, dataDir: engine.dataDir, engineHttp: engine.http, hasToken: Boolean(engine.apiToken) };
+}
+
+async function start({ server, dataDir, engineHttp, hasToken }: Settings, store: EngineConfigStore): Promise<INestApplication> {
   const logger = WinstonModule.createLogger(
     loggingOptions({ file: join(dataDir, 'logs', 'engine.log'), maxBytes: server.logMaxBytes, backupCount: server.logBackupCount }),
   );
@@ -31,10 +41,13 @@ async function start(server: ServerSettings, dataDir: string, store: EngineConfi
   });
   // Only now, holding the datastore lock, may this process speak for the engine in engine-config.json.
   await store.update({ status: 'starting', pid: process.pid, last_error: null });
-  configureHttp(app, server.host);
+  configureHttp(app, { bindHost: server.host, ...engineHttp });
   mountSwagger(app);
   const port = await findFreePort(server.port, server.host);
   await app.listen(port, server.host);
+  if (!isLoopbackHost(server.host) && !hasToken) {
+    Logger.warn(`listening on non-loopback ${server.host} without SENTRACORE_API_TOKEN: anyone on the network can change settings and wipe history`, 'Bootstrap');
+  }
   if (port !== server.port) Logger.warn(`port ${server.port} is busy; listening on ${port} instead`, 'Bootstrap');
   await store.update({ status: 'running', host: server.host, bind_host: server.host, port, pid: process.pid, last_error: null });
   Logger.log(`SentraCore listening on http://${server.host}:${port} (datastore ${dataDir})`, 'Bootstrap');
@@ -58,7 +71,7 @@ function stopOnSignals(app: INestApplication, store: EngineConfigStore): void {
 }
 
 async function main(): Promise<void> {
-  let settings: ReturnType<typeof loadSettings>;
+  let settings: Settings;
   try {
     settings = loadSettings();
   } catch (error) {
@@ -66,11 +79,11 @@ async function main(): Promise<void> {
     process.stderr.write(`sentracore: invalid setting: ${error.message}\n`);
     process.exit(2);
   }
-  const { server, dataDir } = settings;
+  const { server } = settings;
   const store = new EngineConfigStore(server.engineConfigPath ?? EngineConfigStore.defaultPath(), server);
   await store.load();
   try {
-    stopOnSignals(await start(server, dataDir, store), store);
+    stopOnSignals(await start(settings, store), store);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`sentracore: failed to start: ${message}\n`);

@@ -1,6 +1,7 @@
 import { applyDecorators, Controller, HttpCode, UseFilters, UseGuards, UsePipes, ValidationPipe } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ApiTokenGuard } from './api-token.guard.js';
+import { FormContentGuard } from './form-content.guard.js';
 import { SentraCoreExceptionFilter } from './sentra-core-exception.filter.js';
 
 export const API_PREFIX = 'api/v1';
@@ -14,7 +15,7 @@ export function ApiController(path: string, tag: string): ClassDecorator {
   return applyDecorators(
     Controller(path ? `${API_PREFIX}/${path}` : API_PREFIX),
     ApiTags(tag),
-    UseGuards(ApiTokenGuard),
+    UseGuards(FormContentGuard, ApiTokenGuard),
     UsePipes(
       new ValidationPipe({
         whitelist: true,
