@@ -1,0 +1,85 @@
+import { describe, expect, it, beforeEach } from '@jest/globals';
+import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ManualClock } from '../common/clock.js';
+import { resolveOptions } from '../config/resolve-options.js';
+import { AtomicJson } from '../storage/atomic-json.js';
+import { DatastorePaths } from '../storage/datastore-paths.js';
+import { nodeFs } from '../storage/fs.port.js';
+import { StorageHealth } from '../storage/storage-health.js';
+import { emptyCheckpoint, parseCheckpoint } from './runtime-checkpoint.record.js';
+import { RuntimeStateService } from './runtime-state.service.js';
+
+const FIXTURE = join(process.cwd(), '..', 'shared', 'fixtures', 'reference-datastore', 'state', 'runtime.json');
+
+describe('RuntimeStateService', () => {
+  let paths: DatastorePaths;
+  let clock: ManualClock;
+  const make = () => new RuntimeStateService(paths, new AtomicJson(nodeFs, new StorageHealth()), clock);
+  const onDisk = async () => JSON.parse(await readFile(paths.runtimeFile(), 'utf8')) as Record<string, unknown>;
+
+  beforeEach(async () => {
+    paths = new DatastorePaths(resolveOptions({ dataDir: await mkdtemp(join(tmpdir(), 'sc-runtime-')) }));
+    await paths.ensureLayout();
+    clock = new ManualClock(1_800_000_000_000);
+  });
+
+  it('treats a first boot (no file) as unclean and marks the run as running', async () => {
+    const service = make();
+    await service.onModuleInit();
+    expect(service.previousRunUnclean).toBe(true);
+    expect(service.restored).toEqual(emptyCheckpoint());
+    expect(await onDisk()).toEqual({ ...emptyCheckpoint(), last_checkpoint_at: 1_800_000_000 });
+  });
+
+  it('detects a clean previous stop, then writes the flag back to false', async () => {
+    const first = make();
+    await first.onModuleInit();
+    await first.write({ ...first.restoredContent(), last_stress: { score: 12 } }, true);
+    expect((await onDisk()).last_clean_shutdown).toBe(true);
+
+    const second = make();
+    await second.onModuleInit();
+    expect(second.previousRunUnclean).toBe(false);
+    expect(second.restored.last_stress).toEqual({ score: 12 });
+    const rewritten = await onDisk();
+    expect(rewritten.last_clean_shutdown).toBe(false);
+    expect(rewritten.last_stress).toEqual({ score: 12 });
+  });
+
+  it.each([
+    ['empty', ''],
+    ['malformed', '{"schema": 1, "last_clean'],
+    ['unknown schema', '{"schema": 2, "last_clean_shutdown": true}'],
+    ['not an object', '[1, 2]'],
+  ])('loads a %s file as defaults and an unclean previous run', async (_name, text) => {
+    await writeFile(paths.runtimeFile(), text);
+    const service = make();
+    await service.onModuleInit();
+    expect(service.previousRunUnclean).toBe(true);
+    expect(service.restored).toEqual(emptyCheckpoint());
+  });
+
+  it('loads the reference checkpoint of the earlier engine unchanged', async () => {
+    const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
+    await mkdir(paths.section('state'), { recursive: true });
+    await writeFile(paths.runtimeFile(), JSON.stringify(fixture));
+    const service = make();
+    await service.onModuleInit();
+    expect(service.previousRunUnclean).toBe(true);
+    expect(service.restored).toEqual(fixture);
+    expect(service.restored.alerts_recent).toHaveLength(1);
+    expect(service.lastCheckpointAt).toBe(1_800_000_000);
+  });
+
+  it('round-trips a checkpoint through parseCheckpoint', async () => {
+    const service = make();
+    await service.onModuleInit();
+    const content = { ...service.restoredContent(), alerts_recent: [{ level: 'high' }], last_anomaly: { score: 3 } };
+    clock.advance(30_000);
+    await service.write(content, false);
+    expect(parseCheckpoint(await onDisk())).toEqual({ schema: 1, last_clean_shutdown: false, last_checkpoint_at: 1_800_000_030, ...content });
+  });
+});
