@@ -1,0 +1,117 @@
+import { describe, it, expect } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { AlertManager, breachedResources, type AlertRecord } from './alert-manager.js';
+import { CorrelationEngine } from './correlation-engine.js';
+import { stressRecord } from './pipeline.fixture.js';
+import type { ResourceValues, StressRecord } from './stress-engine.js';
+
+const RUNTIME = new URL('../../../../shared/fixtures/reference-datastore/state/runtime.json', import.meta.url);
+const referenceAlerts = (JSON.parse(readFileSync(RUNTIME, 'utf8')) as { alerts_recent: AlertRecord[] }).alerts_recent;
+const THRESHOLDS: ResourceValues = { cpu: 85, memory: 85, disk: 80 };
+const HOT = stressRecord({ cpu: 90, memory: 40, disk: 10 }, 60);
+const CALM = stressRecord({ cpu: 20, memory: 40, disk: 10 }, 20);
+
+/** Runs one cycle per entry, 2 s apart from `start`; returns which cycles fired. */
+function run(manager: AlertManager, stresses: StressRecord[], start = 0): boolean[] {
+  return stresses.map((stress, i) => manager.evaluate({ timestamp: start + 2 * i, stress, thresholds: THRESHOLDS, processes: [], events: [] }) !== null);
+}
+
+const times = <T>(n: number, value: T): T[] => Array.from({ length: n }, () => value);
+
+describe('breachedResources', () => {
+  it.each([
+    [{ cpu: 84.99, memory: 10, disk: 10 }, []],
+    [{ cpu: 85, memory: 10, disk: 10 }, ['cpu']],
+    [{ cpu: 10, memory: 90, disk: 80 }, ['memory', 'disk']],
+  ])('%p breaches %p', (pressures, expected) => {
+    expect(breachedResources(pressures, THRESHOLDS)).toEqual(expected);
+  });
+});
+
+describe('AlertManager', () => {
+  it('fires on exactly the 5th breaching cycle in a row', () => {
+    const manager = new AlertManager(new CorrelationEngine());
+    expect(run(manager, times(5, HOT))).toEqual([false, false, false, false, true]);
+    expect(manager.state(8)).toMatchObject({
+      total_fired: 1,
+      in_cooldown: true,
+      cooldown_total_sec: 60,
+      cooldown_remaining_sec: 60,
+      consecutive_high: 5,
+    });
+  });
+
+  it('starts counting again after a calm cycle', () => {
+    const manager = new AlertManager(new CorrelationEngine());
+    expect(run(manager, [...times(4, HOT), CALM, ...times(5, HOT)])).toEqual([...times(9, false), true]);
+  });
+
+  it('stays quiet for 60 s after an alert, then fires again while the breach lasts', () => {
+    const manager = new AlertManager(new CorrelationEngine());
+    const fired = run(manager, times(35, HOT)); // t = 0..68; first alert at t = 8
+    expect(fired.flatMap((f, i) => (f ? [2 * i] : []))).toEqual([8, 68]);
+    expect(manager.state(68)).toMatchObject({ in_cooldown: true, cooldown_remaining_sec: 60, consecutive_high: 35, total_fired: 2 });
+  });
+
+  it.each([
+    [8, true, 60],
+    [38, true, 30],
+    [67.95, true, 0.1],
+    [68, false, 0],
+    [500, false, 0],
+  ])('at t=%p after an alert at t=8: in cooldown %p, %p s left', (now, inCooldown, remaining) => {
+    const manager = new AlertManager(new CorrelationEngine());
+    run(manager, times(5, HOT));
+    expect(manager.state(now)).toMatchObject({ in_cooldown: inCooldown, cooldown_remaining_sec: remaining });
+  });
+
+  it('writes the message and root cause like the reference runtime.json alert', () => {
+    const reference = referenceAlerts[0];
+    const manager = new AlertManager(new CorrelationEngine());
+    const stress: StressRecord = { score: 69.85, level: 'high', pressures: { cpu: 90, memory: 59.32, disk: 14.2 }, weights: HOT.weights };
+    let alert: AlertRecord | null = null;
+    for (let i = 0; i < 5; i += 1) {
+      const input = { timestamp: reference.timestamp - 8 + 2 * i, stress, thresholds: THRESHOLDS, processes: reference.top_contributors, events: [] };
+      alert = manager.evaluate(input);
+    }
+    expect(alert).toEqual(reference);
+  });
+
+  it('keeps the top 5 contributors and names every breached resource', () => {
+    const manager = new AlertManager(new CorrelationEngine(), { requiredCycles: 1 });
+    const processes = referenceAlerts[0].top_contributors;
+    const stress = stressRecord({ cpu: 86.4, memory: 91.5, disk: 10 }, 72.5);
+    const alert = manager.evaluate({ timestamp: 100, stress, thresholds: THRESHOLDS, processes: [...processes, ...processes], events: [] });
+    expect(alert?.top_contributors).toEqual(processes);
+    expect(alert?.message).toMatch(/^Resource alert \(CPU pressure 86% \(threshold 85%\), Memory pressure 92% \(threshold 85%\)\)\. Stress moderate \(73\/100\), sustained ~2s\. Root cause: System is experiencing critical memory pressure\./);
+  });
+
+  it('keeps the last 50 alerts and shows 10 in the status', () => {
+    const manager = new AlertManager(new CorrelationEngine(), { requiredCycles: 1, cooldownSec: 0 });
+    run(manager, times(60, HOT));
+    const state = manager.state(118);
+    expect(manager.recent()).toHaveLength(50);
+    expect(manager.recent()[0].timestamp).toBe(118);
+    expect(manager.recent()[49].timestamp).toBe(20);
+    expect(state.total_fired).toBe(60);
+    expect(state.recent_alerts.map((a) => a.timestamp)).toEqual([118, 116, 114, 112, 110, 108, 106, 104, 102, 100]);
+    expect(state.last_alert?.timestamp).toBe(118);
+  });
+
+  it('restores the reference checkpoint alerts and their cooldown', () => {
+    const manager = new AlertManager(new CorrelationEngine());
+    const last = referenceAlerts[0].timestamp;
+    expect(manager.restore(referenceAlerts)).toBe(1);
+    expect(manager.state(last + 20)).toMatchObject({ total_fired: 1, in_cooldown: true, cooldown_remaining_sec: 40, last_alert: referenceAlerts[0] });
+    expect(run(manager, times(5, HOT), last + 2)).toEqual(times(5, false)); // still cooling down
+  });
+
+  it('drops malformed checkpoint entries and sorts newest first', () => {
+    const manager = new AlertManager(new CorrelationEngine());
+    const alert = (timestamp: number): AlertRecord => ({ ...referenceAlerts[0], timestamp });
+    expect(manager.restore([alert(5), null, { timestamp: 'x' }, alert(9), { ...alert(7), message: 3 }])).toBe(2);
+    expect(manager.recent().map((a) => a.timestamp)).toEqual([9, 5]);
+    expect(manager.restore('nonsense')).toBe(0);
+    expect(manager.state(0)).toMatchObject({ total_fired: 0, last_alert: null, recent_alerts: [], in_cooldown: false });
+  });
+});

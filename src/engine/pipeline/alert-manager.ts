@@ -1,0 +1,160 @@
+import type { CorrelationEngine, RootCauseRecord } from './correlation-engine.js';
+import type { EventRecord } from './event-logger.js';
+import { clamp, round } from './math.js';
+import type { ProcessStatsRecord } from './process-tracker.js';
+import { RESOURCES, type Resource, type ResourceValues, type StressLevel, type StressRecord } from './stress-engine.js';
+
+// SPEC §5 "Alerts": one fired alert (GET /alerts, /ws/alerts, runtime.json alerts_recent).
+export interface AlertRecord {
+  timestamp: number;
+  stress_score: number;
+  level: StressLevel;
+  top_contributors: ProcessStatsRecord[];
+  message: string;
+  root_cause: RootCauseRecord;
+}
+
+// SPEC §5 GET /status `alert`.
+export interface AlertStateRecord {
+  total_fired: number;
+  in_cooldown: boolean;
+  cooldown_total_sec: number;
+  cooldown_remaining_sec: number;
+  consecutive_high: number;
+  last_alert: AlertRecord | null;
+  recent_alerts: AlertRecord[];
+}
+
+export interface AlertOptions {
+  /** Breaching cycles in a row before an alert fires. */
+  requiredCycles: number;
+  cooldownSec: number;
+  /** Alerts kept in memory and in the checkpoint. */
+  keep: number;
+  /** Only used to say how long the breach lasted. */
+  collectionIntervalSec: number;
+  topContributors: number;
+  /** recent_alerts in GET /status: enough for the dashboard without resending all 50 every cycle. */
+  statusRecent: number;
+}
+
+export const DEFAULT_ALERT_OPTIONS: AlertOptions = {
+  requiredCycles: 5,
+  cooldownSec: 60,
+  keep: 50,
+  collectionIntervalSec: 2,
+  topContributors: 5,
+  statusRecent: 10,
+};
+
+export interface AlertInput {
+  timestamp: number;
+  stress: StressRecord;
+  /** Pressure thresholds from the preferences. */
+  thresholds: ResourceValues;
+  /** Ranked by impact, highest first. */
+  processes: readonly ProcessStatsRecord[];
+  events: readonly EventRecord[];
+}
+
+const LABEL: Record<Resource, string> = { cpu: 'CPU', memory: 'Memory', disk: 'Disk' };
+
+export function breachedResources(pressures: ResourceValues, thresholds: ResourceValues): Resource[] {
+  return RESOURCES.filter((r) => pressures[r] >= thresholds[r]);
+}
+
+function isAlertRecord(value: unknown): value is AlertRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const a = value as Record<string, unknown>;
+  return Number.isFinite(a.timestamp) && Number.isFinite(a.stress_score) && typeof a.message === 'string';
+}
+
+/** Fires on sustained pressure, at most once per cooldown, and remembers the last few alerts. */
+export class AlertManager {
+  readonly options: AlertOptions;
+  private alerts: AlertRecord[] = []; // newest first
+  private totalFired = 0;
+  private consecutiveHigh = 0;
+
+  constructor(
+    private readonly correlation: CorrelationEngine,
+    options: Partial<AlertOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_ALERT_OPTIONS, ...options };
+  }
+
+  /** The alert fired by this cycle, if any. */
+  evaluate(input: AlertInput): AlertRecord | null {
+    const breached = breachedResources(input.stress.pressures, input.thresholds);
+    this.consecutiveHigh = breached.length > 0 ? this.consecutiveHigh + 1 : 0;
+    if (this.consecutiveHigh < this.options.requiredCycles || this.cooldownRemaining(input.timestamp) > 0) return null;
+    const alert = this.buildAlert(input, breached);
+    this.alerts = [alert, ...this.alerts].slice(0, this.options.keep);
+    this.totalFired += 1;
+    return alert;
+  }
+
+  state(now: number): AlertStateRecord {
+    const remaining = this.cooldownRemaining(now);
+    return {
+      total_fired: this.totalFired,
+      in_cooldown: remaining > 0,
+      cooldown_total_sec: this.options.cooldownSec,
+      cooldown_remaining_sec: round(remaining, 1),
+      consecutive_high: this.consecutiveHigh,
+      last_alert: this.alerts[0] ?? null,
+      recent_alerts: this.alerts.slice(0, this.options.statusRecent),
+    };
+  }
+
+  /** All kept alerts, newest first (GET /alerts, the checkpoint). */
+  recent(): AlertRecord[] {
+    return [...this.alerts];
+  }
+
+  /**
+   * Warm start from the checkpoint's alerts_recent: malformed entries are dropped, the rest
+   * re-sorted newest first. The last one restarts the cooldown, so a restart cannot re-alert at once.
+   */
+  restore(alerts: unknown): number {
+    const valid = Array.isArray(alerts) ? alerts.filter(isAlertRecord) : [];
+    this.alerts = [...valid].sort((a, b) => b.timestamp - a.timestamp).slice(0, this.options.keep);
+    this.totalFired = this.alerts.length;
+    this.consecutiveHigh = 0;
+    return this.alerts.length;
+  }
+
+  reset(): void {
+    this.restore([]);
+  }
+
+  private cooldownRemaining(now: number): number {
+    const last = this.alerts[0];
+    return last ? clamp(this.options.cooldownSec - (now - last.timestamp), 0, this.options.cooldownSec) : 0;
+  }
+
+  private buildAlert(input: AlertInput, breached: Resource[]): AlertRecord {
+    const { stress } = input;
+    const rootCause = this.correlation.analyze({
+      timestamp: input.timestamp,
+      pressures: stress.pressures,
+      thresholds: input.thresholds,
+      processes: input.processes,
+      events: input.events,
+    });
+    const what = breached
+      .map((r) => `${LABEL[r]} pressure ${Math.round(stress.pressures[r])}% (threshold ${Math.round(input.thresholds[r])}%)`)
+      .join(', ');
+    const sustainedSec = Math.round(this.consecutiveHigh * this.options.collectionIntervalSec);
+    return {
+      timestamp: input.timestamp,
+      stress_score: stress.score,
+      level: stress.level,
+      top_contributors: input.processes.slice(0, this.options.topContributors),
+      message:
+        `Resource alert (${what}). Stress ${stress.level} (${Math.round(stress.score)}/100), ` +
+        `sustained ~${sustainedSec}s. Root cause: ${rootCause.summary}`,
+      root_cause: rootCause,
+    };
+  }
+}
