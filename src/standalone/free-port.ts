@@ -1,9 +1,13 @@
 import { createServer } from 'node:net';
 
+// Only "this port is taken" moves on to the next port. Anything else (an address this machine
+// does not have, EADDRNOTAVAIL) fails on every port alike and is the real start-up error.
+const PORT_TAKEN = new Set(['EADDRINUSE', 'EACCES']);
+
 function isFree(port: number, host: string): Promise<boolean> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const server = createServer();
-    server.once('error', () => resolve(false));
+    server.once('error', (error: NodeJS.ErrnoException) => (PORT_TAKEN.has(error.code ?? '') ? resolve(false) : reject(error)));
     server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
   });
 }
