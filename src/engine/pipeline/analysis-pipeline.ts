@@ -1,0 +1,206 @@
+import type { SnapshotRecord } from '../../telemetry/snapshot.record.js';
+import { AlertManager, type AlertRecord, type AlertStateRecord } from './alert-manager.js';
+import { AnomalyDetector, type AnomalyRecord } from './anomaly-detector.js';
+import { BaselineModel, type BaselineFileRecord, type BaselineSample, type BaselineStatusRecord } from './baseline-model.js';
+import { CorrelationEngine } from './correlation-engine.js';
+import { EventLogger, type EventRecord } from './event-logger.js';
+import { alertFiredEvent, levelChangeEvent, spikeEvents } from './event-transitions.js';
+import { Normalizer, type NormalizedRecord } from './normalizer.js';
+import { PredictionEngine, type PredictionRecord } from './prediction-engine.js';
+import { alertThresholds, type PreferencesRecord } from './preferences.js';
+import { ProcessTracker, type ProcessStatsRecord } from './process-tracker.js';
+import { StabilityCalculator, type StabilityRecord } from './stability-calculator.js';
+import { buildStatus, type BufferStatsRecord, type EngineInfoRecord, type StatusRecord } from './status.js';
+import { StressEngine, type StressRecord } from './stress-engine.js';
+import { TimeSeriesBuffer } from './time-series-buffer.js';
+import { TrendAnalyzer, type TrendRecord } from './trend-analyzer.js';
+
+export interface PipelineOptions {
+  collectionIntervalSec: number;
+  shortWindowSec: number;
+  longWindowSec: number;
+  eventCapacity: number;
+}
+
+export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = { collectionIntervalSec: 2, shortWindowSec: 300, longWindowSec: 3600, eventCapacity: 200 };
+
+export interface StepOptions {
+  /**
+   * False when the snapshot carries the previous process list (it is refreshed only every few
+   * cycles), so the same reading is not counted again in the per-process averages. Default true.
+   */
+  processesRefreshed?: boolean;
+}
+
+/** Everything one cycle produced; `buildStatus(result, engineInfo)` turns it into GET /status. */
+export interface CycleResult {
+  snapshot: SnapshotRecord;
+  normalized: NormalizedRecord;
+  trend: TrendRecord;
+  anomaly: AnomalyRecord;
+  stress: StressRecord;
+  prediction: PredictionRecord;
+  stability: StabilityRecord;
+  alert: AlertStateRecord;
+  /** The alert fired by this cycle (also broadcast on /ws/alerts), or null. */
+  firedAlert: AlertRecord | null;
+  buffers: BufferStatsRecord;
+  /** Events logged by this cycle, oldest first. */
+  events: EventRecord[];
+}
+
+/** Baseline and anomalies follow the smoothed readings, so one noisy sample neither skews nor trips them. */
+function baselineSample(normalized: NormalizedRecord): BaselineSample {
+  return {
+    cpu_percent: normalized.cpu.smoothed,
+    memory_percent: normalized.memory.smoothed,
+    disk_ops_per_sec: normalized.disk_io.total_ops_per_sec,
+  };
+}
+
+/** The SPEC §5 analysis, one `step` per collected snapshot. Pure: time comes from the snapshots. */
+export class AnalysisPipeline {
+  readonly options: PipelineOptions;
+  readonly normalizer = new Normalizer();
+  readonly shortBuffer: TimeSeriesBuffer<NormalizedRecord>;
+  readonly longBuffer: TimeSeriesBuffer<NormalizedRecord>;
+  readonly trendAnalyzer = new TrendAnalyzer();
+  readonly anomalyDetector = new AnomalyDetector();
+  readonly stressEngine = new StressEngine();
+  readonly predictionEngine = new PredictionEngine();
+  readonly stabilityCalculator = new StabilityCalculator();
+  readonly processTracker = new ProcessTracker();
+  readonly eventLogger: EventLogger;
+  readonly correlationEngine = new CorrelationEngine();
+  readonly alertManager: AlertManager;
+  private baselineModel = new BaselineModel();
+  private cycles = 0;
+  private previous: CycleResult | null = null;
+
+  constructor(options: Partial<PipelineOptions> = {}) {
+    this.options = { ...DEFAULT_PIPELINE_OPTIONS, ...options };
+    const { collectionIntervalSec, shortWindowSec, longWindowSec, eventCapacity } = this.options;
+    this.shortBuffer = TimeSeriesBuffer.forWindow(shortWindowSec, collectionIntervalSec);
+    this.longBuffer = TimeSeriesBuffer.forWindow(longWindowSec, collectionIntervalSec);
+    this.eventLogger = new EventLogger(eventCapacity);
+    this.alertManager = new AlertManager(this.correlationEngine, { collectionIntervalSec });
+  }
+
+  get baseline(): BaselineModel {
+    return this.baselineModel;
+  }
+
+  /** Cycles run since start (`engine.uptime_samples`). */
+  get cycleCount(): number {
+    return this.cycles;
+  }
+
+  /** The latest cycle, null before the first. */
+  get last(): CycleResult | null {
+    return this.previous;
+  }
+
+  step(snapshot: SnapshotRecord, preferences: PreferencesRecord, options: StepOptions = {}): CycleResult {
+    const timestamp = snapshot.timestamp;
+    if (options.processesRefreshed ?? true) this.processTracker.update(snapshot.processes);
+    const normalized = this.normalizer.normalize(snapshot);
+    this.shortBuffer.push(normalized);
+    this.longBuffer.push(normalized);
+    const sample = baselineSample(normalized);
+    this.baselineModel.update(timestamp, sample);
+    const trend = this.trendAnalyzer.analyze(this.shortBuffer.last(this.trendAnalyzer.options.window));
+    const anomaly = this.anomalyDetector.detect(timestamp, sample, this.baselineModel, preferences.anomaly_sensitivity);
+    const stress = this.stressEngine.evaluate(normalized, trend, anomaly);
+    const prediction = this.predictionEngine.predict(normalized, trend);
+    const stability = this.stabilityCalculator.calculate(stress.score, prediction.risk_score, anomaly.score);
+    // Logged before the alert check so a spike of this very cycle can be its trigger.
+    const events = this.logTransitions(normalized, anomaly, stress);
+    const firedAlert = this.alertManager.evaluate({
+      timestamp,
+      stress,
+      thresholds: alertThresholds(preferences),
+      processes: this.processTracker.top(Number.POSITIVE_INFINITY),
+      events: this.eventLogger.list(),
+    });
+    if (firedAlert) events.push(this.eventLogger.log(alertFiredEvent(firedAlert)));
+    this.cycles += 1;
+    const alert = this.alertManager.state(timestamp);
+    const result = { snapshot, normalized, trend, anomaly, stress, prediction, stability, alert, firedAlert, buffers: this.bufferStats(), events };
+    this.previous = result;
+    return result;
+  }
+
+  /** GET /status for the latest cycle; null before the first (serve the checkpoint then). */
+  status(meta: Pick<EngineInfoRecord, 'version' | 'previous_run_unclean' | 'warm_started'>): StatusRecord | null {
+    return this.previous ? buildStatus(this.previous, this.engineInfo(meta)) : null;
+  }
+
+  engineInfo(meta: Pick<EngineInfoRecord, 'version' | 'previous_run_unclean' | 'warm_started'>): EngineInfoRecord {
+    return {
+      version: meta.version,
+      uptime_samples: this.cycles,
+      baseline_ready: this.baselineModel.ready,
+      baseline_samples: this.baselineModel.sampleCount,
+      previous_run_unclean: meta.previous_run_unclean,
+      warm_started: meta.warm_started,
+    };
+  }
+
+  bufferStats(): BufferStatsRecord {
+    return {
+      short: { count: this.shortBuffer.count, capacity: this.shortBuffer.capacity },
+      long: { count: this.longBuffer.count, capacity: this.longBuffer.capacity },
+    };
+  }
+
+  /** Replaces the baseline with the content of state/baseline.json (tolerant, see BaselineModel.fromRecord). */
+  loadBaseline(raw: unknown): void {
+    this.baselineModel = BaselineModel.fromRecord(raw);
+  }
+
+  exportBaseline(): BaselineFileRecord {
+    return this.baselineModel.toRecord();
+  }
+
+  baselineStatus(): BaselineStatusRecord {
+    return this.baselineModel.toStatusRecord();
+  }
+
+  resetBaseline(): void {
+    this.baselineModel.reset();
+  }
+
+  /** Warm start from runtime.json alerts_recent; returns how many were kept. */
+  restoreAlerts(alerts: unknown): number {
+    return this.alertManager.restore(alerts);
+  }
+
+  alertState(now: number): AlertStateRecord {
+    return this.alertManager.state(now);
+  }
+
+  /** Newest first (GET /alerts, checkpoint alerts_recent). */
+  recentAlerts(): AlertRecord[] {
+    return this.alertManager.recent();
+  }
+
+  /** Newest first (GET /events). */
+  listEvents(limit?: number): EventRecord[] {
+    return this.eventLogger.list(limit);
+  }
+
+  /** Highest impact first (GET /processes?limit). */
+  topProcesses(limit: number): ProcessStatsRecord[] {
+    return this.processTracker.top(limit);
+  }
+
+  private logTransitions(normalized: NormalizedRecord, anomaly: AnomalyRecord, stress: StressRecord): EventRecord[] {
+    const previous = this.previous;
+    const candidates = [
+      ...spikeEvents(previous?.normalized ?? null, normalized),
+      levelChangeEvent('anomaly', previous?.anomaly.level ?? null, anomaly.level, anomaly.score, normalized.timestamp),
+      levelChangeEvent('stress', previous?.stress.level ?? null, stress.level, stress.score, normalized.timestamp),
+    ];
+    return candidates.filter((e): e is EventRecord => e !== null).map((e) => this.eventLogger.log(e));
+  }
+}
