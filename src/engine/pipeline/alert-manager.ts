@@ -2,7 +2,7 @@ import type { CorrelationEngine, RootCauseRecord } from './correlation-engine.js
 import type { EventRecord } from './event-logger.js';
 import { clamp, round } from './math.js';
 import type { ProcessStatsRecord } from './process-tracker.js';
-import { RESOURCES, type Resource, type ResourceValues, type StressLevel, type StressRecord } from './stress-engine.js';
+import { RESOURCES, RESOURCE_LABEL, type Resource, type ResourceValues, type StressLevel, type StressRecord } from './stress-engine.js';
 
 // SPEC §5 "Alerts": one fired alert (GET /alerts, /ws/alerts, runtime.json alerts_recent).
 export interface AlertRecord {
@@ -56,8 +56,6 @@ export interface AlertInput {
   processes: readonly ProcessStatsRecord[];
   events: readonly EventRecord[];
 }
-
-const LABEL: Record<Resource, string> = { cpu: 'CPU', memory: 'Memory', disk: 'Disk' };
 
 export function breachedResources(pressures: ResourceValues, thresholds: ResourceValues): Resource[] {
   return RESOURCES.filter((r) => pressures[r] >= thresholds[r]);
@@ -143,7 +141,7 @@ export class AlertManager {
       events: input.events,
     });
     const what = breached
-      .map((r) => `${LABEL[r]} pressure ${Math.round(stress.pressures[r])}% (threshold ${Math.round(input.thresholds[r])}%)`)
+      .map((r) => `${RESOURCE_LABEL[r]} pressure ${Math.round(stress.pressures[r])}% (threshold ${Math.round(input.thresholds[r])}%)`)
       .join(', ');
     const sustainedSec = Math.round(this.consecutiveHigh * this.options.collectionIntervalSec);
     return {

@@ -3,9 +3,7 @@ import type { AnomalyLevel } from './anomaly-detector.js';
 import type { EventRecord, EventSeverity } from './event-logger.js';
 import { round } from './math.js';
 import type { NormalizedRecord } from './normalizer.js';
-import type { Resource, StressLevel } from './stress-engine.js';
-
-const SPIKE_LABEL: Record<Resource, string> = { cpu: 'CPU', memory: 'Memory', disk: 'Disk I/O' };
+import { RESOURCES, RESOURCE_LABEL, type Resource, type StressLevel } from './stress-engine.js';
 
 function spikeReading(normalized: NormalizedRecord, resource: Resource): { spiking: boolean; reading: string } {
   if (resource === 'cpu') return { spiking: normalized.cpu.spiking, reading: `${round(normalized.cpu.raw, 1)}%` };
@@ -16,7 +14,7 @@ function spikeReading(normalized: NormalizedRecord, resource: Resource): { spiki
 /** `<resource>_spike_start` / `_spike_resolved` for each spike flag that changed since the previous reading. */
 export function spikeEvents(previous: NormalizedRecord | null, current: NormalizedRecord): EventRecord[] {
   const events: EventRecord[] = [];
-  for (const resource of ['cpu', 'memory', 'disk'] as const) {
+  for (const resource of RESOURCES) {
     const was = previous ? spikeReading(previous, resource).spiking : false;
     const now = spikeReading(current, resource);
     if (was === now.spiking) continue;
@@ -25,7 +23,7 @@ export function spikeEvents(previous: NormalizedRecord | null, current: Normaliz
       timestamp: current.timestamp,
       event_type: `${resource}_spike_${started ? 'start' : 'resolved'}`,
       severity: started ? 'warning' : 'info',
-      details: `${SPIKE_LABEL[resource]} spike ${started ? 'started' : 'resolved'} at ${now.reading}`,
+      details: `${RESOURCE_LABEL[resource]} spike ${started ? 'started' : 'resolved'} at ${now.reading}`,
     });
   }
   return events;

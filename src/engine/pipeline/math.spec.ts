@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { clamp, ema, round, stdDev } from './math.js';
+import { clamp, ema, mean, round, stdDev } from './math.js';
 
 describe('math helpers', () => {
   it.each([
@@ -32,6 +32,14 @@ describe('math helpers', () => {
     [50, 0, 0.2, 40],
   ])('ema(prev %p, value %p, α %p) = %p', (previous, value, alpha, expected) => {
     expect(ema(previous, value, alpha)).toBeCloseTo(expected, 10);
+  });
+
+  it.each([
+    [[], 0],
+    [[5], 5],
+    [[1, 2, 3, 4], 2.5],
+  ])('mean(%p) = %p', (values, expected) => {
+    expect(mean(values)).toBeCloseTo(expected, 10);
   });
 
   it.each([

@@ -14,10 +14,13 @@ export function ema(previous: number | null, value: number, alpha: number): numb
   return previous === null ? value : alpha * value + (1 - alpha) * previous;
 }
 
+/** Arithmetic mean; 0 for no values. */
+export function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
 /** Population standard deviation (ddof 0), the same convention as the baseline. */
 export function stdDev(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
-  const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / values.length;
-  return Math.sqrt(variance);
+  const m = mean(values);
+  return Math.sqrt(mean(values.map((v) => (v - m) ** 2)));
 }

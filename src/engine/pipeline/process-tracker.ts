@@ -1,5 +1,5 @@
 import type { ProcessRecord } from '../../telemetry/snapshot.record.js';
-import { round } from './math.js';
+import { mean, round } from './math.js';
 
 // SPEC §4 GET /processes; also an alert's top_contributors and root_cause.suspect_process (§5).
 export interface ProcessStatsRecord {
@@ -32,8 +32,6 @@ interface Track {
   memory: number[];
   lastSeenUpdate: number;
 }
-
-const mean = (values: readonly number[]): number => values.reduce((s, v) => s + v, 0) / values.length;
 
 /** Impact favours cpu (0.6) over memory (0.4): cpu contention is what users feel first. */
 export function impactScore(avgCpuPercent: number, avgMemoryPercent: number): number {

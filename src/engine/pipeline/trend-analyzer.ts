@@ -1,4 +1,4 @@
-import { round, stdDev } from './math.js';
+import { mean, round, stdDev } from './math.js';
 import type { NormalizedRecord } from './normalizer.js';
 
 // SPEC §5 "Trend".
@@ -30,8 +30,8 @@ export function leastSquaresSlope(times: readonly number[], values: readonly num
   if (n < 2) return 0;
   const t0 = times[0];
   const xs = times.map((t) => t - t0);
-  const meanX = xs.reduce((s, x) => s + x, 0) / n;
-  const meanY = values.reduce((s, y) => s + y, 0) / n;
+  const meanX = mean(xs);
+  const meanY = mean(values);
   let covariance = 0;
   let varianceX = 0;
   xs.forEach((x, i) => {
