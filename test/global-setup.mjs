@@ -1,13 +1,14 @@
 // Jest globalSetup: child-process tests run `node dist/...`, so dist/ must match src/ first.
 // Builds once, before any worker starts, and only when a source file is newer than the last build.
+// (`npm test` already builds in `pretest`, which also fails on type errors; this covers bare `jest`.)
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const stamp = join(root, 'dist', '.build-stamp');
+const builtMain = join(root, 'dist', 'main.js');
 
 function newestSourceMs() {
   let newest = 0;
@@ -20,16 +21,17 @@ function newestSourceMs() {
 }
 
 export default function globalSetup() {
-  if (existsSync(stamp) && statSync(stamp).mtimeMs >= newestSourceMs()) return;
+  // tsc rewrites every output on each build, so dist/main.js dates the last build.
+  if (existsSync(builtMain) && statSync(builtMain).mtimeMs >= newestSourceMs()) return;
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const started = Date.now();
   try {
     execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+    process.stdout.write(`\nglobalSetup: built dist/ in ${Date.now() - started} ms\n`);
   } catch (error) {
-    throw new Error(`build of dist/ failed (tsc -p tsconfig.build.json):\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+    const output = `${error.stdout ?? ''}${error.stderr ?? ''}`;
+    // Type errors still emit JavaScript; unit tests need no dist/ at all, so only a missing build is fatal.
+    if (!existsSync(builtMain)) throw new Error(`build of dist/ failed (tsc -p tsconfig.build.json):\n${output}`);
+    process.stdout.write(`\nglobalSetup: tsc reported errors; child-process tests use what it emitted:\n${output}\n`);
   }
-  // Stamped with the start time: a source saved during the build still counts as newer.
-  writeFileSync(stamp, `${new Date(started).toISOString()}\n`);
-  utimesSync(stamp, started / 1000, started / 1000);
-  process.stdout.write(`\nglobalSetup: built dist/ in ${Date.now() - started} ms\n`);
 }

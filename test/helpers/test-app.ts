@@ -1,0 +1,30 @@
+import { ScheduleModule } from '@nestjs/schedule';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { mountSwagger } from '../../src/openapi/swagger.js';
+import { SentraCoreModule } from '../../src/sentra-core.module.js';
+
+/**
+ * The engine as a host app embeds it, on Fastify, with background jobs off and a throwaway
+ * datastore; ready to be driven with supertest (`app.getHttpServer()`).
+ */
+export async function createTestApp(dataDir: string, options: { swagger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [ScheduleModule.forRoot(), SentraCoreModule.forRoot({ dataDir, sampling: { enabled: false }, telemetry: { source: 'scripted' } })],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+  await app.init();
+  if (options.swagger) mountSwagger(app);
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
+
+type Shape = string | Shape[] | { [key: string]: Shape };
+
+/** A value's structure with every leaf replaced by its JSON type, to compare against reference responses. */
+export function shapeOf(value: unknown): Shape {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return value.length ? [shapeOf(value[0])] : [];
+  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, shapeOf(child)]));
+  return typeof value;
+}
