@@ -2,9 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ASYNC_OPTIONS_TYPE, OPTIONS_TYPE } from './config/config.module-definition.js';
 import { SentraCoreConfigModule } from './config/sentra-core-config.module.js';
 import { EngineModule } from './engine/engine.module.js';
+import { HistoryModule } from './history/history.module.js';
+import { RuntimeStateModule } from './runtime-state/runtime-state.module.js';
 import { StorageModule } from './storage/storage.module.js';
+import { TelemetryModule } from './telemetry/telemetry.module.js';
 
-const FEATURES = [StorageModule, EngineModule];
+const FEATURES = [StorageModule, TelemetryModule, HistoryModule, RuntimeStateModule, EngineModule];
 
 /**
  * The whole engine as one importable module. A host app needs `ScheduleModule.forRoot()` and

@@ -1,13 +1,26 @@
 import { Module } from '@nestjs/common';
+import { HistoryModule } from '../history/history.module.js';
+import { RuntimeStateModule } from '../runtime-state/runtime-state.module.js';
 import { StorageModule } from '../storage/storage.module.js';
+import { TelemetryModule } from '../telemetry/telemetry.module.js';
+import { BaselineStore } from './baseline.store.js';
+import { CheckpointJob } from './checkpoint.job.js';
+import { CycleJob } from './cycle.job.js';
+import { EngineDeps } from './engine-deps.js';
+import { EngineEvents } from './engine-events.js';
+import { EngineService } from './engine.service.js';
 import { HealthController } from './health.controller.js';
 import { LiveClients } from './live-clients.js';
+import { PreferencesController } from './preferences.controller.js';
+import { PreferencesService } from './preferences.service.js';
+import { StateController } from './state.controller.js';
+import { StatusController } from './status.controller.js';
 import { StorageController } from './storage.controller.js';
 
 @Module({
-  imports: [StorageModule],
-  controllers: [HealthController, StorageController],
-  providers: [LiveClients],
-  exports: [LiveClients],
+  imports: [StorageModule, TelemetryModule, HistoryModule, RuntimeStateModule],
+  controllers: [HealthController, StatusController, PreferencesController, StateController, StorageController],
+  providers: [BaselineStore, PreferencesService, EngineEvents, EngineDeps, EngineService, CycleJob, CheckpointJob, LiveClients],
+  exports: [EngineService, EngineEvents, LiveClients, PreferencesService],
 })
 export class EngineModule {}

@@ -19,7 +19,7 @@ export class EventDto {
   @ApiProperty({ example: 1795777262.71 }) timestamp!: number;
   @ApiProperty({ example: 'cpu_spike_start' }) event_type!: string;
   @ApiProperty({ enum: ['info', 'warning', 'critical'], example: 'warning' }) severity!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { cpu_percent: 91.2 } }) details!: Record<string, unknown>;
+  @ApiProperty({ example: 'CPU spike started at 91.2%' }) details!: string;
 }
 
 // SPEC §5 "Alerts": root cause analysis.

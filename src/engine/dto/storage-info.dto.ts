@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { HistorySummaryDto } from '../../history/dto/history-summary.dto.js';
 
 // SPEC §4 GET /storage/info and POST /storage/cache/clear.
 export class SectionUsageDto {
@@ -26,9 +27,16 @@ export class CacheClearDto {
   @ApiProperty({ example: 4096 }) bytes_freed!: number;
 }
 
+export class RuntimeCheckpointInfoDto {
+  @ApiProperty({ example: '/home/user/.local/share/SentraCore/datastore/state/runtime.json' }) path!: string;
+  @ApiProperty({ example: true }) previous_run_unclean!: boolean;
+}
+
 export class StorageInfoDto {
   @ApiProperty({ example: '/home/user/.local/share/SentraCore/datastore' }) root!: string;
   @ApiProperty({ type: SectionsDto }) sections!: SectionsDto;
   @ApiProperty({ example: 2145 }) total_bytes!: number;
+  @ApiProperty({ type: HistorySummaryDto }) history!: HistorySummaryDto;
+  @ApiProperty({ type: RuntimeCheckpointInfoDto }) runtime_checkpoint!: RuntimeCheckpointInfoDto;
   @ApiProperty({ type: MigrationDto }) migration!: MigrationDto;
 }

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { AtomicJson } from '../storage/atomic-json.js';
+import { DatastorePaths } from '../storage/datastore-paths.js';
+import type { BaselineFileRecord } from './pipeline/baseline-model.js';
+
+/** state/baseline.json (SPEC §5): loaded at start, written atomically. */
+@Injectable()
+export class BaselineStore {
+  constructor(
+    private readonly paths: DatastorePaths,
+    private readonly json: AtomicJson,
+  ) {}
+
+  load(): Promise<unknown> {
+    return this.json.read<unknown>(this.paths.baselineFile(), null);
+  }
+
+  save(baseline: BaselineFileRecord): Promise<void> {
+    return this.json.write(this.paths.baselineFile(), baseline);
+  }
+}

@@ -1,0 +1,30 @@
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { IntervalJob } from '../common/interval-job.js';
+import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
+import { EngineService } from './engine.service.js';
+
+/** Writes the runtime checkpoint every SENTRACORE_RUNTIME_CHECKPOINT_INTERVAL_SEC (SPEC §7). */
+@Injectable()
+export class CheckpointJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  static readonly NAME = 'sentracore.engine.checkpoint';
+  private readonly job: IntervalJob;
+
+  constructor(
+    @Inject(SENTRACORE_OPTIONS) private readonly options: SentraCoreOptions,
+    private readonly registry: SchedulerRegistry,
+    engine: EngineService,
+  ) {
+    this.job = new IntervalJob(CheckpointJob.NAME, () => engine.checkpoint(false));
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.options.sampling.enabled) return;
+    this.registry.addInterval(CheckpointJob.NAME, setInterval(this.job.tick, this.options.checkpoint.intervalSec * 1000));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.registry.doesExist('interval', CheckpointJob.NAME)) this.registry.deleteInterval(CheckpointJob.NAME);
+    await this.job.idle();
+  }
+}

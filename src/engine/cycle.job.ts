@@ -1,0 +1,32 @@
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { IntervalJob } from '../common/interval-job.js';
+import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
+import { EngineService } from './engine.service.js';
+
+/** Samples and analyses every SENTRACORE_COLLECTION_INTERVAL_SEC; stops first at shutdown. */
+@Injectable()
+export class CycleJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  static readonly NAME = 'sentracore.engine.cycle';
+  private readonly job: IntervalJob;
+
+  constructor(
+    @Inject(SENTRACORE_OPTIONS) private readonly options: SentraCoreOptions,
+    private readonly registry: SchedulerRegistry,
+    engine: EngineService,
+  ) {
+    this.job = new IntervalJob(CycleJob.NAME, () => engine.runCycle());
+  }
+
+  onApplicationBootstrap(): void {
+    const { enabled, collectionIntervalSec } = this.options.sampling;
+    if (!enabled) return;
+    this.registry.addInterval(CycleJob.NAME, setInterval(this.job.tick, collectionIntervalSec * 1000));
+  }
+
+  /** Stop sampling and let a running cycle finish before the final writes (SPEC §7). */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.registry.doesExist('interval', CycleJob.NAME)) this.registry.deleteInterval(CycleJob.NAME);
+    await this.job.idle();
+  }
+}

@@ -1,0 +1,24 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Subject } from 'rxjs';
+import type { AlertRecord } from './pipeline/alert-manager.js';
+import type { CycleResult } from './pipeline/analysis-pipeline.js';
+import type { StatusRecord } from './pipeline/status.js';
+
+export interface CycleEvent {
+  status: StatusRecord;
+  cycle: CycleResult;
+  /** Clock time (ms) the cycle finished computing; live streams measure their delay from it. */
+  computedAtMs: number;
+}
+
+/** What the engine publishes each cycle, for live streams and metrics (SPEC §4 /ws/live, /ws/alerts). */
+@Injectable()
+export class EngineEvents implements OnApplicationShutdown {
+  readonly cycles = new Subject<CycleEvent>();
+  readonly alerts = new Subject<AlertRecord>();
+
+  onApplicationShutdown(): void {
+    this.cycles.complete();
+    this.alerts.complete();
+  }
+}

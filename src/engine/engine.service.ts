@@ -1,0 +1,119 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
+import type { CheckpointContent } from '../runtime-state/runtime-checkpoint.record.js';
+import { TELEMETRY_SOURCE, type TelemetrySource } from '../telemetry/telemetry-source.js';
+import { EngineDeps } from './engine-deps.js';
+import { historySample } from './history-sample.js';
+import { AnalysisPipeline } from './pipeline/analysis-pipeline.js';
+import { buildStatus, type StatusRecord } from './pipeline/status.js';
+import { ENGINE_VERSION } from './version.js';
+
+const BASELINE_PERSIST_CYCLES = 150;
+
+/** Runs the SPEC §5 cycle and owns the engine's current state; warm-starts from the checkpoint. */
+@Injectable()
+export class EngineService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(EngineService.name);
+  readonly pipeline: AnalysisPipeline;
+  private stopped = false;
+
+  constructor(
+    @Inject(SENTRACORE_OPTIONS) private readonly options: SentraCoreOptions,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(TELEMETRY_SOURCE) private readonly telemetry: TelemetrySource,
+    private readonly deps: EngineDeps,
+  ) {
+    this.pipeline = new AnalysisPipeline({ collectionIntervalSec: options.sampling.collectionIntervalSec });
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.pipeline.loadBaseline(await this.deps.baseline.load());
+    const restored = this.pipeline.restoreAlerts(this.deps.runtime.restored.alerts_recent);
+    if (restored > 0) this.logger.log({ message: 'restored alerts from the checkpoint', count: restored });
+  }
+
+  /** True until the first fresh cycle after start: /status serves the checkpoint meanwhile. */
+  get warmStarted(): boolean {
+    return this.pipeline.last === null;
+  }
+
+  /** One cycle: collect → analyse → history sample → broadcast. */
+  async runCycle(): Promise<void> {
+    if (this.stopped) return;
+    const cycleIndex = this.pipeline.cycleCount;
+    const withProcesses = cycleIndex % this.options.sampling.processRefreshCycles === 0;
+    const snapshot = await this.telemetry.sample({ timestamp: this.clock.nowMs() / 1000, withProcesses });
+    const cycle = this.pipeline.step(snapshot, this.deps.preferences.value, { processesRefreshed: withProcesses });
+    await this.deps.history.append(historySample(cycle, this.pipeline.topProcesses(5)));
+    if (this.pipeline.cycleCount % BASELINE_PERSIST_CYCLES === 0) await this.persistBaseline();
+    const status = this.status();
+    this.deps.events.cycles.next({ status, cycle, computedAtMs: this.clock.nowMs() });
+    if (cycle.firedAlert) {
+      this.logger.warn({ message: cycle.firedAlert.message, level: cycle.firedAlert.level });
+      this.deps.events.alerts.next(cycle.firedAlert);
+    }
+  }
+
+  /** GET /status: the latest cycle, or the checkpoint's values until the first fresh cycle. */
+  status(): StatusRecord {
+    const meta = { version: ENGINE_VERSION, previous_run_unclean: this.deps.runtime.previousRunUnclean, warm_started: this.warmStarted };
+    const nowSec = this.clock.nowMs() / 1000;
+    const fresh = this.pipeline.last;
+    if (fresh) return buildStatus({ ...fresh, alert: this.pipeline.alertState(nowSec) }, this.pipeline.engineInfo(meta));
+    const restored = this.deps.runtime.restored;
+    return buildStatus(
+      {
+        snapshot: null,
+        trend: null,
+        normalized: restored.last_normalized as StatusRecord['normalized'],
+        anomaly: restored.last_anomaly as StatusRecord['anomaly'],
+        prediction: restored.last_prediction as StatusRecord['prediction'],
+        stress: restored.last_stress as StatusRecord['stress'],
+        stability: restored.last_stability as StatusRecord['stability'],
+        alert: this.pipeline.alertState(nowSec),
+        buffers: this.pipeline.bufferStats(),
+      },
+      this.pipeline.engineInfo(meta),
+    );
+  }
+
+  /** The checkpoint body: fresh values once a cycle ran, else the restored ones (alerts included). */
+  checkpointContent(): CheckpointContent {
+    const fresh = this.pipeline.last;
+    const alerts = this.pipeline.recentAlerts() as unknown as Record<string, unknown>[];
+    if (!fresh) return { ...this.deps.runtime.restoredContent(), alerts_recent: alerts };
+    const plain = (value: object) => value as unknown as Record<string, unknown>;
+    return {
+      alerts_recent: alerts,
+      last_stress: plain(fresh.stress),
+      last_stability: plain(fresh.stability),
+      last_normalized: plain(fresh.normalized),
+      last_prediction: plain(fresh.prediction),
+      last_anomaly: plain(fresh.anomaly),
+    };
+  }
+
+  async checkpoint(clean = false): Promise<void> {
+    await this.deps.runtime.write(this.checkpointContent(), clean);
+  }
+
+  async resetBaseline(): Promise<void> {
+    this.pipeline.resetBaseline();
+    await this.deps.baseline.save(this.pipeline.exportBaseline());
+    this.logger.log({ message: 'baseline reset' });
+  }
+
+  /** Clean stop (SPEC §7): sampling already stopped by the cycle job; persist what was learned. */
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.persistBaseline();
+    await this.checkpoint(true).catch((error: unknown) => this.logger.error(error instanceof Error ? error : new Error(String(error))));
+  }
+
+  private async persistBaseline(): Promise<void> {
+    await this.deps.baseline.save(this.pipeline.exportBaseline()).catch((error: unknown) =>
+      this.logger.warn({ message: `persist baseline: ${String(error)}` }),
+    );
+  }
+}
