@@ -14,7 +14,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config);
 }
 
-/** Swagger UI at /docs and the document at /openapi.json. */
-export function mountSwagger(app: INestApplication, document = buildOpenApiDocument(app)): void {
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+/**
+ * Swagger UI at /docs and the document at /openapi.json. `ui: false` serves only the document:
+ * the UI's assets come through @fastify/static, whose ESM-only dependencies jest cannot load on Node 20.
+ */
+export function mountSwagger(app: INestApplication, document = buildOpenApiDocument(app), options: { ui?: boolean } = {}): void {
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml', ui: options.ui ?? true });
 }

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { canonicalJson } from '../src/openapi/canonical-json.js';
+import { plainEnv, REPO_ROOT, requireDist, run, waitFor } from './helpers/child-process.js';
+import { createTestApp } from './helpers/test-app.js';
+
+const COMMITTED = join(REPO_ROOT, 'openapi', 'openapi.json');
+
+/** Throws (failing the test) with where the committed file and the app's document first differ. */
+function expectCommittedMatches(served: unknown): void {
+  const committed = readFileSync(COMMITTED, 'utf8');
+  const expected = canonicalJson(served);
+  if (committed !== expected) {
+    const a = committed.split('\n');
+    const b = expected.split('\n');
+    const at = a.findIndex((line, i) => line !== b[i]);
+    throw new Error(
+      `openapi/openapi.json differs from what the app serves at GET /openapi.json ` +
+        `(line ${at + 1}: committed ${JSON.stringify(a[at] ?? '<end>')}, app ${JSON.stringify(b[at] ?? '<end>')}).\n` +
+        'Run `npm run openapi` and commit openapi/openapi.json.',
+    );
+  }
+  expect(JSON.parse(committed)).toEqual(served);
+}
+
+describe('OpenAPI document', () => {
+  let dir: string;
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sentracore-openapi-e2e-'));
+    app = await createTestApp(join(dir, 'datastore'), { openApiJson: true });
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('drift test: the committed openapi/openapi.json is exactly what the app serves at GET /openapi.json', async () => {
+    const response = await request(app.getHttpServer()).get('/openapi.json').expect(200);
+    const served = response.body as { openapi: string; info: { title: string }; paths: Record<string, unknown> };
+    expect(served.openapi).toMatch(/^3\./);
+    expect(served.info.title).toBe('SentraCore engine');
+    expect(Object.keys(served.paths)).toEqual(expect.arrayContaining(['/api/v1/health', '/api/v1/storage/info', '/api/v1/storage/cache/clear']));
+    expectCommittedMatches(served);
+  });
+
+  it('the standalone server (node dist/main.js) serves Swagger UI at /docs and the same document', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    const env = plainEnv({
+      SENTRACORE_DATA_DIR: join(dir, 'standalone'),
+      SENTRACORE_ENGINE_CONFIG: join(dir, 'engine-config.json'),
+      SENTRACORE_PORT: String(port),
+      SENTRACORE_TELEMETRY_SOURCE: 'scripted',
+    });
+    const engine = run([requireDist('main.js')], env);
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      const isRunning = () => {
+        try {
+          return readFileSync(join(dir, 'engine-config.json'), 'utf8').includes('"running"') || undefined;
+        } catch {
+          return undefined;
+        }
+      };
+      await waitFor('the engine to listen', isRunning);
+      const docs = await fetch(`${base}/docs`);
+      expect(docs.status).toBe(200);
+      expect(await docs.text()).toContain('swagger-ui');
+      const document = await fetch(`${base}/openapi.json`);
+      expect(document.status).toBe(200);
+      expectCommittedMatches(await document.json());
+    } finally {
+      engine.child.kill('SIGTERM');
+      await engine.exited;
+    }
+  });
+});
