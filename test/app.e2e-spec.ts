@@ -52,8 +52,10 @@ describe('foundation routes on Fastify (e2e)', () => {
     const written = { config: 192, state: 2088, history: 1024 + 77, logs: 731, cache: 300 + 45, reports: 12 };
     put('config/user_preferences.json', 192);
     put('state/baseline.json', 2088);
-    put('history/samples-2024-05-01.jsonl', 1024);
-    put('history/samples-2024-05-02.jsonl', 77);
+    // Today and yesterday (UTC), so history retention never touches them.
+    const day = (offset: number) => new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
+    put(`history/samples-${day(1)}.jsonl`, 1024);
+    put(`history/samples-${day(0)}.jsonl`, 77);
     put('logs/engine.log', 731);
     put('cache/a.bin', 300);
     put('cache/nested/b.bin', 45);
@@ -78,12 +80,14 @@ describe('foundation routes on Fastify (e2e)', () => {
     const cacheBytes = before.body.sections.cache.bytes as number;
     expect(cacheBytes).toBeGreaterThan(0);
 
+    const cacheFiles = readdirSync(join(root, 'cache'), { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).length;
+    expect(cacheFiles).toBeGreaterThanOrEqual(2);
     const response = await http().post('/api/v1/storage/cache/clear').expect(200);
     // What the dashboard sends: no body, no Content-Type (checked on the request that went out).
     const sent = (response as unknown as { req: ClientRequest }).req;
     expect(sent.getHeader('content-length') ?? '0').toBe('0');
     expect(sent.getHeaderNames()).not.toContain('content-type');
-    expect(response.body).toEqual({ ok: true, files_removed: 2, bytes_freed: cacheBytes });
+    expect(response.body).toEqual({ ok: true, files_removed: cacheFiles, bytes_freed: cacheBytes });
 
     const after = await http().get('/api/v1/storage/info').expect(200);
     expect(after.body.sections.cache.bytes).toBe(0);
