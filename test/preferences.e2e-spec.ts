@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createEngineHarness, type EngineHarness } from './helpers/engine-app.js';
+
+describe('GET|PUT /api/v1/preferences', () => {
+  let harness: EngineHarness;
+  let file: string;
+  const http = () => request(harness.app.getHttpServer());
+
+  beforeEach(async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sc-prefs-'));
+    file = join(dataDir, 'config', 'user_preferences.json');
+    harness = await createEngineHarness(dataDir, []);
+  });
+  afterEach(async () => harness.app.close());
+
+  it('serves the defaults of the reference engine', async () => {
+    expect((await http().get('/api/v1/preferences').expect(200)).body).toEqual({
+      alert_cpu_percent: 85,
+      alert_memory_percent: 85,
+      alert_disk_pressure: 80,
+      safeguard_enabled: false,
+      safeguard_process_names: [],
+      anomaly_sensitivity: 'normal',
+    });
+  });
+
+  it('validates, clamps, persists and answers 200 with the new preferences', async () => {
+    const res = await http()
+      .put('/api/v1/preferences')
+      .send({ alert_cpu_percent: 150, alert_memory_percent: 0, anomaly_sensitivity: 'strict', safeguard_process_names: ['backup.exe'] })
+      .expect(200);
+    const expected = { alert_cpu_percent: 100, alert_memory_percent: 1, alert_disk_pressure: 80, safeguard_enabled: false, safeguard_process_names: ['backup.exe'], anomaly_sensitivity: 'strict' };
+    expect(res.body).toEqual({ ok: true, preferences: expected });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(expected);
+    expect((await http().get('/api/v1/preferences').expect(200)).body).toEqual(expected);
+  });
+
+  it.each([
+    ['a wrong type', { alert_cpu_percent: 'ninety' }, 'alert_cpu_percent'],
+    ['a string boolean', { safeguard_enabled: 'yes' }, 'safeguard_enabled'],
+    ['an unknown key', { alert_gpu_percent: 50 }, 'alert_gpu_percent'],
+    ['an out-of-range sensitivity', { anomaly_sensitivity: 'extreme' }, 'anomaly_sensitivity'],
+    ['a list of numbers', { safeguard_process_names: [1, 2] }, 'safeguard_process_names'],
+    ['a scalar for a list', { safeguard_process_names: 'a.exe' }, 'safeguard_process_names'],
+    ['NaN-like infinity', { alert_disk_pressure: 1e308 }, 'alert_disk_pressure'],
+  ])('rejects %s with 400 naming the field, leaving the file untouched', async (_name, body, field) => {
+    await http().put('/api/v1/preferences').send({ alert_cpu_percent: 70 }).expect(200);
+    const before = await readFile(file, 'utf8');
+    const res = await http().put('/api/v1/preferences').send(body).expect(400);
+    expect(JSON.stringify(res.body.message)).toContain(field);
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+});
