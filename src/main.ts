@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { WsAdapter } from '@nestjs/platform-ws';
 import { WinstonModule } from 'nest-winston';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
@@ -39,10 +40,14 @@ async function start({ server, dataDir, engineHttp, hasToken }: Settings, store:
     logger,
     abortOnError: false,
   });
-  // Only now, holding the datastore lock, may this process speak for the engine in engine-config.json.
-  await store.update({ status: 'starting', pid: process.pid, last_error: null });
+  // /ws/live and /ws/alerts (LiveSocketsModule) share the HTTP port; set before init connects the gateways.
+  app.useWebSocketAdapter(new WsAdapter(app));
   configureHttp(app, { bindHost: server.host, ...engineHttp });
   mountSwagger(app);
+  // init runs the modules' onModuleInit, which takes the datastore lock (a second engine fails here).
+  await app.init();
+  // Only now, holding the datastore lock, may this process speak for the engine in engine-config.json.
+  await store.update({ status: 'starting', pid: process.pid, last_error: null });
   const port = await findFreePort(server.port, server.host);
   await app.listen(port, server.host);
   if (!isLoopbackHost(server.host) && !hasToken) {

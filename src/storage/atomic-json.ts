@@ -71,9 +71,9 @@ export class AtomicJson {
         await this.fs.mkdir(dirname(file), { recursive: true });
         await this.writeAtomically(file, text);
       });
-      this.health.recordSuccess();
+      this.health.recordSuccess(dirname(file));
     } catch (error) {
-      this.health.recordFailure(`write ${file}`, error);
+      this.health.recordFailure(`write ${file}`, error, dirname(file));
       throw error;
     }
   }
