@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule, type ConfigType } from '@nestjs/config';
 import { ScheduleModule } from '@nestjs/schedule';
 import { sentracoreEnv, serverEnv } from './config/env.js';
+import { LiveSocketsModule } from './live/live-sockets.module.js';
 import { SentraCoreModule } from './sentra-core.module.js';
 
 /** The standalone host: the engine configured from the environment, with the scheduler. */
@@ -13,6 +14,8 @@ import { SentraCoreModule } from './sentra-core.module.js';
       inject: [sentracoreEnv.KEY],
       useFactory: (env: ConfigType<typeof sentracoreEnv>) => env,
     }),
+    // Opt-in for hosts; main.ts installs the ws adapter it needs.
+    LiveSocketsModule,
   ],
 })
 export class AppModule {}

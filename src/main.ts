@@ -3,6 +3,7 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WsAdapter } from '@nestjs/platform-ws';
+import { WsAdapter } from '@nestjs/platform-ws';
 import { WinstonModule } from 'nest-winston';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
@@ -40,6 +41,8 @@ async function start({ server, dataDir, engineHttp, hasToken }: Settings, store:
     logger,
     abortOnError: false,
   });
+  // /ws/live and /ws/alerts (LiveSocketsModule) share the HTTP port; set before init connects the gateways.
+  app.useWebSocketAdapter(new WsAdapter(app));
   // /ws/live and /ws/alerts (LiveSocketsModule) share the HTTP port; set before init connects the gateways.
   app.useWebSocketAdapter(new WsAdapter(app));
   configureHttp(app, { bindHost: server.host, ...engineHttp });

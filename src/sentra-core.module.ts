@@ -3,11 +3,13 @@ import { ASYNC_OPTIONS_TYPE, OPTIONS_TYPE } from './config/config.module-definit
 import { SentraCoreConfigModule } from './config/sentra-core-config.module.js';
 import { EngineModule } from './engine/engine.module.js';
 import { HistoryModule } from './history/history.module.js';
+import { LiveModule } from './live/live.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { RuntimeStateModule } from './runtime-state/runtime-state.module.js';
 import { StorageModule } from './storage/storage.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
 
-const FEATURES = [StorageModule, TelemetryModule, HistoryModule, RuntimeStateModule, EngineModule];
+const FEATURES = [StorageModule, TelemetryModule, HistoryModule, RuntimeStateModule, EngineModule, LiveModule, MetricsModule];
 
 /**
  * The whole engine as one importable module. A host app needs `ScheduleModule.forRoot()` and
