@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { WsAdapter } from '@nestjs/platform-ws';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WsAdapter } from '@nestjs/platform-ws';
 import { WinstonModule } from 'nest-winston';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { engineOptionsFromEnv, serverSettingsFromEnv, type ServerSettings } from
 import { resolveOptions } from './config/resolve-options.js';
 import type { SentraCoreOptions } from './config/sentra-core-options.js';
 import { configureHttp } from './http/configure-http.js';
+import { createFastifyAdapter } from './http/fastify-adapter.js';
 import { isLoopbackHost } from './http/loopback.js';
 import { mountSwagger } from './openapi/swagger.js';
 import { EngineConfigStore } from './standalone/engine-config.store.js';
@@ -37,12 +37,10 @@ async function start({ server, dataDir, engineHttp, hasToken }: Settings, store:
   const logger = WinstonModule.createLogger(
     loggingOptions({ file: join(dataDir, 'logs', 'engine.log'), maxBytes: server.logMaxBytes, backupCount: server.logBackupCount }),
   );
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: 64 * 1024 }), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(), {
     logger,
     abortOnError: false,
   });
-  // /ws/live and /ws/alerts (LiveSocketsModule) share the HTTP port; set before init connects the gateways.
-  app.useWebSocketAdapter(new WsAdapter(app));
   // /ws/live and /ws/alerts (LiveSocketsModule) share the HTTP port; set before init connects the gateways.
   app.useWebSocketAdapter(new WsAdapter(app));
   configureHttp(app, { bindHost: server.host, ...engineHttp });
