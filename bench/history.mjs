@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// History benchmark (issue #4): builds the 30-day archive (86k samples, ~50 MB) in a temp datastore,
+// starts the real app on it (`node dist/main.js`, so run `npm run build` first) and prints the
+// median of >= 20 requests per query over HTTP on loopback, the start-to-first-200 time and the
+// engine's RSS. A benchmark, not a test: it never fails on a slow machine, it reports.
+//
+//   node bench/history.mjs [--runs 25] [--archive-script PATH]
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const RUNS = Math.max(20, Number(arg('runs', 25)));
+const archiveScript = resolve(arg('archive-script', process.env.HISTORY_ARCHIVE_SCRIPT ?? join(repo, '..', 'shared', 'bench', 'make-history-archive.mjs')));
+const mainJs = join(repo, 'dist', 'main.js');
+for (const [what, path] of [['archive generator', archiveScript], ['built app (npm run build)', mainJs]]) {
+  if (!existsSync(path)) {
+    console.error(`missing ${what}: ${path}`);
+    process.exit(2);
+  }
+}
+
+const freePort = () =>
+  new Promise((ok, fail) => {
+    const server = createServer().once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+let port = 0;
+
+/** One GET; resolves with status, byte count and (optionally) the body, timed to the last byte. */
+function get(path, keepBody = false) {
+  return new Promise((ok, fail) => {
+    const started = performance.now();
+    const req = http.get({ host: '127.0.0.1', port, path, agent }, (res) => {
+      const chunks = [];
+      let bytes = 0;
+      res.on('data', (chunk) => {
+        bytes += chunk.length;
+        if (keepBody) chunks.push(chunk);
+      });
+      res.on('end', () => ok({ status: res.statusCode, bytes, ms: performance.now() - started, body: keepBody ? Buffer.concat(chunks) : undefined }));
+      res.on('error', fail);
+    });
+    req.on('error', fail);
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const procStatus = (pid, field) => {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'sentracore-bench-history-'));
+const dataDir = join(dir, 'datastore');
+const end = Math.floor(Date.now() / 1000);
+console.log(execFileSync(process.execPath, [archiveScript, '--dir', join(dataDir, 'history'), '--days', '30', '--end', String(end)], { encoding: 'utf8' }).trim());
+execFileSync('sync');
+
+port = await freePort();
+const t0 = performance.now();
+const app = spawn(process.execPath, [mainJs], {
+  cwd: repo,
+  stdio: ['ignore', 'ignore', 'pipe'],
+  env: {
+    ...process.env,
+    SENTRACORE_DATA_DIR: dataDir,
+    SENTRACORE_PORT: String(port),
+    SENTRACORE_ENGINE_CONFIG: join(dir, 'engine-config.json'),
+    SENTRACORE_TELEMETRY_SOURCE: 'scripted',
+  },
+});
+let stderr = '';
+app.stderr.on('data', (d) => (stderr += d));
+const stop = () => {
+  if (app.exitCode === null) app.kill('SIGTERM');
+};
+process.on('exit', () => {
+  stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let firstOkMs;
+while (firstOkMs === undefined) {
+  if (app.exitCode !== null) throw new Error(`app exited with ${app.exitCode}: ${stderr}`);
+  const res = await get('/api/v1/health').catch(() => undefined);
+  if (res?.status === 200) firstOkMs = performance.now() - t0;
+  else await sleep(5);
+}
+// /storage/info answers once every day file is indexed: the archive is now fully indexed.
+await get('/api/v1/storage/info');
+const indexedMs = performance.now() - t0;
+await sleep(500);
+const rssIndexed = procStatus(app.pid, 'VmRSS');
+
+const DAY = 86_400;
+const range = (sec) => `from=${end - sec}&to=${end}`;
+const cases = [
+  ['last 1 h, raw', `/api/v1/history?${range(3600)}`, 3],
+  ['last 24 h, raw', `/api/v1/history?${range(DAY)}`, 20],
+  ['30 days, granularity=3600', `/api/v1/history?${range(30 * DAY)}&granularity=3600`, 7],
+  ['30 days, granularity=3600, agg=avg', `/api/v1/history?${range(30 * DAY)}&granularity=3600&agg=avg`, 15],
+  ['30 days raw, limit=10000', `/api/v1/history?${range(30 * DAY)}&limit=10000`, 60],
+  ['30 days raw, no limit', `/api/v1/history?${range(30 * DAY)}`, 1000],
+  ['/storage/info', '/api/v1/storage/info', 5],
+];
+
+const rows = [];
+for (const [name, path, targetMs] of cases) {
+  const check = await get(path, true);
+  const parsed = JSON.parse(check.body.toString('utf8')); // the body must be valid JSON, streamed or not
+  const samples = parsed.samples?.length ?? '-';
+  for (let i = 0; i < 3; i++) await get(path);
+  const times = [];
+  let hwmBefore = procStatus(app.pid, 'VmHWM');
+  for (let i = 0; i < RUNS; i++) times.push((await get(path)).ms);
+  rows.push({ name, samples, mb: (check.bytes / 1e6).toFixed(2), p50: median(times), targetMs, hwm: procStatus(app.pid, 'VmHWM'), hwmBefore });
+}
+
+const fmt = (ms) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+console.log(`\nnode ${process.version}, ${RUNS} timed requests per query (after 3 warm-up), keep-alive, loopback\n`);
+console.log('| query | samples | body MB | p50 ms | target ms | |');
+console.log('|---|---|---|---|---|---|');
+console.log(`| start to first 200 on /health | | | ${fmt(firstOkMs)} | 1000 | ${firstOkMs <= 1000 ? 'ok' : 'OVER'} |`);
+for (const r of rows) console.log(`| ${r.name} | ${r.samples} | ${r.mb} | ${fmt(r.p50)} | ${r.targetMs} | ${r.p50 <= r.targetMs ? 'ok' : 'OVER'} |`);
+const raw = rows.find((r) => r.name === '30 days raw, no limit');
+console.log(`\nfully indexed ${fmt(indexedMs)} ms after spawn`);
+console.log(`engine RSS with the archive indexed: ${rssIndexed.toFixed(1)} MB`);
+console.log(`engine peak RSS (VmHWM) after the no-limit runs: ${raw.hwm.toFixed(1)} MB (before them: ${raw.hwmBefore.toFixed(1)} MB; target <= 250)`);
+stop();
+agent.destroy();
+process.exit(0);

@@ -1,0 +1,51 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { HISTORY_AGGS, type HistoryAgg } from '../history-query.js';
+import { QueryNumber } from './query-number.js';
+
+const FINITE = { allowNaN: false, allowInfinity: false };
+
+// SPEC §6 GET /history query, plus the `agg` extension.
+export class HistoryQueryDto {
+  @ApiPropertyOptional({ description: 'start, inclusive unix seconds (default: `to` − 24 h)', example: 1795690800 })
+  @IsOptional()
+  @QueryNumber()
+  @IsNumber(FINITE)
+  from?: number;
+
+  @ApiPropertyOptional({ description: 'end, inclusive unix seconds (default: now); from > to is swapped', example: 1795777200 })
+  @IsOptional()
+  @QueryNumber()
+  @IsNumber(FINITE)
+  to?: number;
+
+  @ApiPropertyOptional({
+    description: 'seconds: with agg=first keep the first sample, then only samples at least this long after the last one kept; with avg|min|max the bucket size (0 = every sample)',
+    example: 3600,
+    minimum: 0,
+  })
+  @IsOptional()
+  @QueryNumber()
+  @IsNumber(FINITE)
+  @Min(0)
+  granularity?: number;
+
+  @ApiPropertyOptional({ description: 'keep the most recent N (after downsampling)', example: 500, minimum: 1, maximum: 10000 })
+  @IsOptional()
+  @QueryNumber()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  limit?: number;
+
+  @ApiPropertyOptional({
+    enum: HISTORY_AGGS,
+    default: 'first',
+    description:
+      'first = SPEC downsampling; avg|min|max aggregate every metric per granularity-second bucket, stamped with the bucket start, with the top processes of the bucket’s highest-stress sample (lowest for min)',
+    example: 'avg',
+  })
+  @IsOptional()
+  @IsIn(HISTORY_AGGS)
+  agg?: HistoryAgg;
+}

@@ -1,0 +1,109 @@
+// SPEC §6: one history sample per line of history/samples-YYYY-MM-DD.jsonl (UTC day of `at`).
+
+/** SPEC §6 top process entry of a history sample. */
+export interface HistoryProcessRecord {
+  name: string;
+  pid: number;
+  cpu_percent: number;
+  mem_percent: number;
+  impact: number;
+}
+
+/** SPEC §6 history sample, exactly as stored on disk and served by GET /history. */
+export interface HistorySampleRecord {
+  /** Unix seconds (fractional). */
+  at: number;
+  cpu_percent: number | null;
+  mem_percent: number | null;
+  disk_pressure_percent: number | null;
+  stability_score: number | null;
+  stress_score: number | null;
+  top_processes: HistoryProcessRecord[];
+}
+
+/** The numeric top-level fields, in on-disk order; `agg` aggregates exactly these. */
+export const METRIC_FIELDS = ['cpu_percent', 'mem_percent', 'disk_pressure_percent', 'stability_score', 'stress_score'] as const;
+export type MetricField = (typeof METRIC_FIELDS)[number];
+
+const FILE_PATTERN = /^samples-(\d{4}-\d{2}-\d{2})\.jsonl$/;
+
+/** The UTC day of a history file name, or undefined for anything that is not a sample file. */
+export function dayOfFileName(name: string): string | undefined {
+  return FILE_PATTERN.exec(name)?.[1];
+}
+
+export function fileNameOfDay(day: string): string {
+  return `samples-${day}.jsonl`;
+}
+
+/** `YYYY-MM-DD` of a unix-seconds timestamp, in UTC. */
+export function dayOfAt(atSec: number): string {
+  return new Date(Math.floor(atSec * 1000)).toISOString().slice(0, 10);
+}
+
+/** First second of a UTC day. */
+export function dayStartSec(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) / 1000;
+}
+
+/** Half away from zero to 2 decimals; the epsilon keeps 0.125 → 0.13 despite binary floating point. */
+export function round2(value: number): number {
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9)) / 100;
+  return rounded === 0 ? 0 : rounded;
+}
+
+const numberOrNull = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? round2(value) : null;
+const numberOrZero = (value: unknown): number => numberOrNull(value) ?? 0;
+
+/**
+ * The sample as it is stored: every number rounded to 2 decimals, scores that are not finite
+ * become null, fields in SPEC order (so two engines write byte-identical lines).
+ */
+export function normalizeSample(sample: HistorySampleRecord): HistorySampleRecord {
+  return {
+    at: round2(sample.at),
+    cpu_percent: numberOrNull(sample.cpu_percent),
+    mem_percent: numberOrNull(sample.mem_percent),
+    disk_pressure_percent: numberOrNull(sample.disk_pressure_percent),
+    stability_score: numberOrNull(sample.stability_score),
+    stress_score: numberOrNull(sample.stress_score),
+    top_processes: (sample.top_processes ?? []).map((p) => ({
+      name: String(p.name ?? ''),
+      pid: Number.isFinite(p.pid) ? Math.trunc(p.pid) : 0,
+      cpu_percent: numberOrZero(p.cpu_percent),
+      mem_percent: numberOrZero(p.mem_percent),
+      impact: numberOrZero(p.impact),
+    })),
+  };
+}
+
+/** One line (without its newline). */
+export function encodeSample(sample: HistorySampleRecord): string {
+  return JSON.stringify(normalizeSample(sample));
+}
+
+/**
+ * The sample of one line, or undefined for a malformed one (readers skip it and go on).
+ * A valid sample is any JSON object with a finite numeric `at`; the object is returned as
+ * written, so lines from the earlier engine read back exactly as it served them.
+ */
+export function decodeSampleLine(line: string): HistorySampleRecord | undefined {
+  const text = line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+  if (text.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const at = (value as { at?: unknown }).at;
+  return typeof at === 'number' && Number.isFinite(at) ? (value as HistorySampleRecord) : undefined;
+}
+
+/** A metric of a decoded sample as a number, NaN when null, missing or not a number. */
+export function metricOf(sample: HistorySampleRecord, field: MetricField): number {
+  const value = (sample as unknown as Record<string, unknown>)[field];
+  return typeof value === 'number' ? value : NaN;
+}

@@ -1,0 +1,194 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
+import { DatastorePaths } from '../storage/datastore-paths.js';
+import { errorCode, FS_PORT, type FsPort } from '../storage/fs.port.js';
+import { StorageHealth } from '../storage/storage-health.js';
+import { HistoryAppender } from './history-appender.js';
+import { historyBody } from './history-body.js';
+import { HistoryCatalogue } from './history-catalogue.js';
+import { dayOfAt, normalizeSample, type HistorySampleRecord } from './history-line.codec.js';
+import type { HistoryQuery } from './history-query.js';
+import { HistoryReader } from './history-reader.js';
+import { filesToPrune, type PruneResult } from './history-retention.js';
+import type { HistorySummaryRecord } from './history-summary.js';
+
+/**
+ * The history archive of SPEC §6: append (debounced, crash-tolerant), query, summary, retention, clear.
+ * Writes are serialised through one queue; reads run beside them on the per-day indexes.
+ */
+@Injectable()
+export class HistoryStore implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(HistoryStore.name);
+  private readonly catalogue: HistoryCatalogue;
+  private readonly appender: HistoryAppender;
+  private readonly reader: HistoryReader;
+  private writes: Promise<unknown> = Promise.resolve();
+  private ready: Promise<void> = Promise.resolve();
+  private indexing: Promise<void> = Promise.resolve();
+  private lastDay?: string;
+  private stopping = false;
+
+  constructor(
+    @Inject(SENTRACORE_OPTIONS) private readonly options: SentraCoreOptions,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(FS_PORT) private readonly fs: FsPort,
+    paths: DatastorePaths,
+    private readonly health: StorageHealth,
+  ) {
+    this.catalogue = new HistoryCatalogue(fs, paths.historyDir());
+    this.appender = new HistoryAppender(fs, paths, this.catalogue);
+    const { retentionDays, sampleIntervalSec } = options.history;
+    this.reader = new HistoryReader(fs, this.catalogue, { directory: paths.historyDir(), retentionDays, sampleIntervalSec });
+  }
+
+  /** Repairs torn tails and finds the last stored sample (fast), then indexes in the background. */
+  async onApplicationBootstrap(): Promise<void> {
+    this.ready = this.exclusive(() => this.prepare()).catch((error: unknown) => {
+      this.logger.warn({ message: `prepare history archive: ${String(error)}` });
+    });
+    await this.ready;
+    this.indexing = this.indexInBackground();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await Promise.allSettled([this.indexing, this.writes]);
+  }
+
+  /**
+   * Stores one sample unless it comes within `sampleIntervalSec` of the last stored one.
+   * Resolves true when written, false when debounced or failed; never throws into the caller's cycle,
+   * and a failure is logged at warn and reported to StorageHealth, never swallowed.
+   */
+  append(sample: HistorySampleRecord): Promise<boolean> {
+    return this.exclusive(async () => {
+      await this.ready;
+      const record = normalizeSample(sample);
+      if (!Number.isFinite(record.at)) throw new Error(`sample "at" is not a finite number: ${String(sample.at)}`);
+      if (!this.due(record.at)) return false;
+      const file = await this.appender.append(record);
+      this.health.recordSuccess();
+      if (this.lastDay !== undefined && file.day !== this.lastDay) this.pruneSoon();
+      this.lastDay = file.day;
+      return true;
+    }).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn({ message: `history sample not stored: ${reason}`, at: sample?.at });
+      this.health.recordFailure('append history sample', error);
+      return false;
+    });
+  }
+
+  /** GET /history: the JSON body as bytes, or as a stream for large answers. */
+  async queryBody(query: HistoryQuery): Promise<Buffer | Readable> {
+    await this.ready;
+    const { selection, summary } = await this.reader.select(query, this.clock.nowMs() / 1000);
+    return historyBody(selection, summary);
+  }
+
+  /** The samples of a query as objects (in-process callers and exports). */
+  async query(query: HistoryQuery): Promise<HistorySampleRecord[]> {
+    await this.ready;
+    const { selection } = await this.reader.select(query, this.clock.nowMs() / 1000);
+    const samples: HistorySampleRecord[] = [];
+    for await (const batch of selection.sampleBatches()) samples.push(...batch);
+    return samples;
+  }
+
+  /** A query's lazily materialised result, for streaming consumers such as exports. */
+  async select(query: HistoryQuery) {
+    await this.ready;
+    return this.reader.select(query, this.clock.nowMs() / 1000);
+  }
+
+  async summary(): Promise<HistorySummaryRecord> {
+    await this.ready;
+    return this.reader.summary();
+  }
+
+  /** Retention: deletes day files older than `retentionDays`, then the oldest days past `maxBytes`. */
+  prune(): Promise<PruneResult> {
+    return this.exclusive(async () => {
+      const { retentionDays, maxBytes } = this.options.history;
+      const victims = filesToPrune(await this.catalogue.refresh(), this.clock.nowMs(), retentionDays, maxBytes);
+      const result: PruneResult = { files_removed: 0, bytes_freed: 0, files: [] };
+      for (const file of victims) {
+        if (!(await this.remove(file.path))) continue;
+        this.catalogue.forget(file.name);
+        result.files_removed++;
+        result.bytes_freed += file.size;
+        result.files.push(file.name);
+      }
+      if (result.files_removed > 0) this.logger.log({ message: 'history retention removed old days', ...result });
+      return result;
+    });
+  }
+
+  /** Deletes every `samples-*.jsonl` file and nothing else; the next sample is stored at once. */
+  clear(): Promise<number> {
+    return this.exclusive(async () => {
+      let removed = 0;
+      for (const file of await this.catalogue.refresh()) if (await this.remove(file.path)) removed++;
+      this.catalogue.forget();
+      this.appender.lastAt = undefined;
+      this.logger.log({ message: 'history cleared', filesRemoved: removed });
+      return removed;
+    });
+  }
+
+  // Debounce; a clock that jumped back by more than an interval starts recording again at once.
+  private due(atSec: number): boolean {
+    const last = this.appender.lastAt;
+    const interval = this.options.history.sampleIntervalSec;
+    return last === undefined || atSec - last >= interval || atSec <= last - interval;
+  }
+
+  private pruneSoon(): void {
+    this.prune().catch((error: unknown) => this.logger.warn({ message: `history retention at day rollover: ${String(error)}` }));
+  }
+
+  private async prepare(): Promise<void> {
+    let files = await this.catalogue.refresh();
+    let repaired = 0;
+    for (const file of files) if (await this.appender.repairTail(file.path)) repaired++;
+    if (repaired > 0) {
+      this.logger.warn({ message: 'repaired history files whose last line was torn by a crash', files: repaired });
+      files = await this.catalogue.refresh();
+    }
+    await this.appender.loadLastAt(files);
+    if (this.appender.lastAt !== undefined) this.lastDay = dayOfAt(this.appender.lastAt);
+  }
+
+  // Newest days first: they are what the dashboard asks for right after a start.
+  private async indexInBackground(): Promise<void> {
+    const started = performance.now();
+    try {
+      const files = await this.catalogue.refresh();
+      for (const file of [...files].reverse()) {
+        if (this.stopping) return;
+        await this.catalogue.columns(file);
+      }
+      this.logger.log({ message: 'history indexed', files: files.length, durationMs: Math.round(performance.now() - started) });
+    } catch (error) {
+      this.logger.warn({ message: `index history (queries index on demand): ${String(error)}` });
+    }
+  }
+
+  private async remove(path: string): Promise<boolean> {
+    try {
+      await this.fs.unlink(path);
+      return true;
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.writes.catch(() => undefined).then(work);
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+}
