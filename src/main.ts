@@ -55,6 +55,8 @@ async function start({ server, dataDir, engineHttp, hasToken }: Settings, store:
     Logger.warn(`listening on non-loopback ${server.host} without SENTRACORE_API_TOKEN: anyone on the network can change settings and wipe history`, 'Bootstrap');
   }
   if (port !== server.port) Logger.warn(`port ${server.port} is busy; listening on ${port} instead`, 'Bootstrap');
+  // Handlers before "running" reaches the file: whoever reads it may signal us right away.
+  stopOnSignals(app, store);
   await store.update({ status: 'running', host: server.host, bind_host: server.host, port, pid: process.pid, last_error: null });
   Logger.log(`SentraCore listening on http://${server.host}:${port} (datastore ${dataDir})`, 'Bootstrap');
   return app;
@@ -89,7 +91,7 @@ async function main(): Promise<void> {
   const store = new EngineConfigStore(server.engineConfigPath ?? EngineConfigStore.defaultPath(), server);
   await store.load();
   try {
-    stopOnSignals(await start(settings, store), store);
+    await start(settings, store);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`sentracore: failed to start: ${message}\n`);

@@ -61,11 +61,17 @@ describe('engine-config.json (SPEC §2) with node dist/main.js', () => {
     engines.push(engine);
     return engine;
   };
+  // Polled every millisecond, so a signal can arrive the moment "running" is on disk (as from a supervisor).
   const running = (engine: Running) =>
-    waitFor('status "running"', () => {
-      const config = readConfig();
-      return config?.status === 'running' && config.pid === engine.child.pid ? config : undefined;
-    });
+    waitFor(
+      'status "running"',
+      () => {
+        const config = readConfig();
+        return config?.status === 'running' && config.pid === engine.child.pid ? config : undefined;
+      },
+      15_000,
+      1,
+    );
 
   beforeAll(() => requireDist('main.js'));
   // A fresh folder per test; engine-config.json starts out missing.
