@@ -33,7 +33,9 @@ export class StorageHealth {
   }
 
   recordFailure(what: string, error: unknown, target = DEFAULT_TARGET): void {
-    const message = `${what}: ${error instanceof Error ? error.message : String(error)}`;
+    // Not `instanceof Error`: errors from another realm (vm contexts, workers) are errors too.
+    const reason = typeof (error as Error | undefined)?.message === 'string' ? (error as Error).message : String(error);
+    const message = `${what}: ${reason}`;
     // Log each kind of failure once, not every cycle while the disk stays full (messages name temp files).
     const kind = `${what}: ${errorCode(error) ?? message}`;
     if (this.failures.get(target)?.kind !== kind) this.logger.warn(message);
