@@ -109,7 +109,8 @@ export function parsePidStat(text: string): PidStat | undefined {
   const close = text.lastIndexOf(')');
   if (open < 0 || close < open) return undefined;
   // After the comm: state(3) ppid ... utime(14) stime(15) ... starttime(22) vsize(23) rss(24).
-  const rest = text.slice(close + 2).split(' ');
+  // The limit stops split at rss: the ~30 fields after it are never needed.
+  const rest = text.slice(close + 2).split(' ', 22);
   if (rest.length < 22) return undefined;
   return {
     pid: toNumber(text.slice(0, open).trim()),

@@ -1,6 +1,6 @@
 // Linux telemetry straight from /proc: three small reads per cycle, plus a process scan
 // only when the engine asks for one (SPEC §5 "Snapshot").
-import { listBlockDevices, ProcFileReader } from './proc-files.js';
+import { listBlockDevices, ProcFile, ReadBuffer } from './proc-files.js';
 import { parseDiskstats, parseMeminfo, parseProcStat, type ProcStat } from './proc-parsers.js';
 import { ProcessScanner } from './process-scanner.js';
 import { cpuPercent, memoryFromMeminfo, perCorePercent } from './snapshot-math.js';
@@ -24,7 +24,10 @@ export interface ProcTelemetrySourceOptions {
 export class ProcTelemetrySource implements TelemetrySource {
   private readonly procRoot: string;
   private readonly sysBlockDir: string;
-  private readonly reader = new ProcFileReader();
+  private readonly buffer = new ReadBuffer();
+  private readonly statFile: ProcFile;
+  private readonly meminfoFile: ProcFile;
+  private readonly diskstatsFile: ProcFile;
   private readonly scanner: ProcessScanner;
   private previousCpu: ProcStat | undefined;
   private processes: ProcessRecord[] = [];
@@ -33,16 +36,19 @@ export class ProcTelemetrySource implements TelemetrySource {
   constructor(options: ProcTelemetrySourceOptions = {}) {
     this.procRoot = options.procRoot ?? '/proc';
     this.sysBlockDir = options.sysBlockDir ?? '/sys/block';
+    this.statFile = new ProcFile(`${this.procRoot}/stat`, true);
+    this.meminfoFile = new ProcFile(`${this.procRoot}/meminfo`, true);
+    this.diskstatsFile = new ProcFile(`${this.procRoot}/diskstats`, false);
     this.scanner = new ProcessScanner({ procRoot: this.procRoot, limit: options.processLimit ?? 15 });
   }
 
   async sample(request: SampleRequest): Promise<SnapshotRecord> {
     // Disks rarely come and go, so the /sys/block listing is refreshed with the process list.
     if (!this.wholeDisks || request.withProcesses) this.wholeDisks = await listBlockDevices(this.sysBlockDir);
-    // One reader, one file at a time: latency is irrelevant here and one buffer is enough.
-    const stat = parseProcStat(await this.reader.readOrEmpty(`${this.procRoot}/stat`));
-    const { memory, swap } = memoryFromMeminfo(parseMeminfo(await this.reader.readOrEmpty(`${this.procRoot}/meminfo`)));
-    const disk_io = parseDiskstats(await this.reader.readOrEmpty(`${this.procRoot}/diskstats`), this.wholeDisks);
+    // One file at a time into one buffer: latency is irrelevant here, and fewer buffers are less memory.
+    const stat = parseProcStat(await this.statFile.readOrEmpty(this.buffer));
+    const { memory, swap } = memoryFromMeminfo(parseMeminfo(await this.meminfoFile.readOrEmpty(this.buffer)));
+    const disk_io = parseDiskstats(await this.diskstatsFile.readOrEmpty(this.buffer), this.wholeDisks);
     const previous = this.previousCpu;
     this.previousCpu = stat;
     if (request.withProcesses) {

@@ -1,5 +1,5 @@
 // The expensive part of a snapshot (SPEC §5): one /proc/[pid]/stat read per process.
-import { detectPageSize, listPids, mapPool, ProcFileReader } from './proc-files.js';
+import { detectPageSize, listPids, mapPool, PidStatFiles, ProcFile, readOnce, ReadBuffer } from './proc-files.js';
 import { parsePidStat, parseUptime, processStatus, type PidStat } from './proc-parsers.js';
 import { processCpuPercent, round, topProcesses } from './snapshot-math.js';
 import type { ProcessRecord } from './snapshot.record.js';
@@ -28,6 +28,13 @@ export interface ProcessScannerOptions {
   concurrency?: number;
 }
 
+interface Seen {
+  startTicks: number;
+  cpuTicks: number;
+  /** Full name from cmdline, once looked up (see `restoreFullName`). */
+  fullName?: string;
+}
+
 /**
  * Lists processes from /proc/[pid]/stat alone: it carries utime, stime, starttime and rss, so
  * /proc/[pid]/statm (the same rss counter) would only double the reads. CPU % is measured
@@ -36,46 +43,64 @@ export interface ProcessScannerOptions {
 export class ProcessScanner {
   private readonly procRoot: string;
   private readonly limit: number;
-  private readonly readers: ProcFileReader[];
-  /** pid → start time and cpu ticks at the previous scan. */
-  private previous = new Map<number, { startTicks: number; cpuTicks: number }>();
+  private readonly buffers: ReadBuffer[];
+  private readonly statFiles: PidStatFiles;
+  private readonly uptimeFile: ProcFile;
+  /** pid → what the previous scan saw. */
+  private previous = new Map<number, Seen>();
   private previousUptimeSec: number | undefined;
   private pageSizeBytes: number | undefined;
+  private inFlight: Promise<ProcessRecord[]> | undefined;
 
   constructor(options: ProcessScannerOptions = {}) {
     this.procRoot = options.procRoot ?? '/proc';
     this.limit = options.limit ?? 15;
-    this.readers = Array.from({ length: Math.max(1, options.concurrency ?? 4) }, () => new ProcFileReader());
+    this.buffers = Array.from({ length: Math.max(1, options.concurrency ?? 4) }, () => new ReadBuffer());
+    this.statFiles = new PidStatFiles(this.procRoot);
+    this.uptimeFile = new ProcFile(`${this.procRoot}/uptime`, true);
   }
 
-  async scan(context: ScanContext): Promise<ProcessRecord[]> {
-    const reader = this.readers[0];
-    this.pageSizeBytes ??= await detectPageSize(reader, this.procRoot);
-    const uptimeSec = parseUptime(await reader.readOrEmpty(`${this.procRoot}/uptime`, true));
+  /** Top processes; a call while a scan is running shares that scan. */
+  scan(context: ScanContext): Promise<ProcessRecord[]> {
+    this.inFlight ??= this.scanOnce(context).finally(() => (this.inFlight = undefined));
+    return this.inFlight;
+  }
+
+  private async scanOnce(context: ScanContext): Promise<ProcessRecord[]> {
+    this.pageSizeBytes ??= await detectPageSize(this.procRoot);
+    const uptimeSec = parseUptime(await this.uptimeFile.readOrEmpty(this.buffers[0]));
     const pids = await listPids(this.procRoot);
-    // A pid that exits between readdir and read (ENOENT/ESRCH) is simply left out.
-    const stats = await mapPool(pids, this.readers.length, (pid, worker) =>
-      this.readers[worker].read(`${this.procRoot}/${pid}/stat`, true).then(parsePidStat, () => undefined),
-    );
+    this.statFiles.retainOnly(new Set(pids));
+    // A pid that exits between the listing and its read is simply left out.
+    const stats = await mapPool(pids, this.buffers.length, async (pid, worker) => {
+      const text = await this.statFiles.read(pid, this.buffers[worker]);
+      return text === undefined ? undefined : parsePidStat(text);
+    });
     const elapsedSec = this.previousUptimeSec === undefined ? 0 : uptimeSec - this.previousUptimeSec;
-    const next = new Map<number, { startTicks: number; cpuTicks: number }>();
+    const next = new Map<number, Seen>();
     const records: ProcessRecord[] = [];
     for (const stat of stats) {
       if (!stat) continue;
-      next.set(stat.pid, { startTicks: stat.startTicks, cpuTicks: stat.cpuTicks });
-      records.push(this.toRecord(stat, elapsedSec, uptimeSec, context));
+      const before = this.previous.get(stat.pid);
+      // A reused pid has another start time, so the old process's figures do not apply to it.
+      const same = before?.startTicks === stat.startTicks ? before : undefined;
+      next.set(stat.pid, { startTicks: stat.startTicks, cpuTicks: stat.cpuTicks, fullName: same?.fullName });
+      records.push(this.toRecord(stat, same?.cpuTicks, elapsedSec, uptimeSec, context));
     }
     this.previous = next;
     this.previousUptimeSec = uptimeSec;
     const top = topProcesses(records, this.limit);
-    await Promise.all(top.map((record) => this.restoreFullName(record)));
+    await Promise.all(top.map((record) => this.restoreFullName(record, next.get(record.pid))));
     return top;
   }
 
-  private toRecord(stat: PidStat, elapsedSec: number, uptimeSec: number, context: ScanContext): ProcessRecord {
-    const before = this.previous.get(stat.pid);
-    // A reused pid has another start time, so the old process's ticks do not apply to it.
-    const previousTicks = before?.startTicks === stat.startTicks ? before.cpuTicks : undefined;
+  private toRecord(
+    stat: PidStat,
+    previousTicks: number | undefined,
+    elapsedSec: number,
+    uptimeSec: number,
+    context: ScanContext,
+  ): ProcessRecord {
     const startSec = stat.startTicks / CLOCK_TICKS_PER_SEC;
     const cpu = processCpuPercent(
       { previous: previousTicks, current: stat.cpuTicks },
@@ -95,11 +120,17 @@ export class ProcessScanner {
     };
   }
 
-  /** Like psutil: a 15-character comm is probably cut, so take the executable name from cmdline. */
-  private async restoreFullName(record: ProcessRecord): Promise<void> {
-    if (record.name.length !== COMM_MAX_LENGTH) return;
-    const cmdline = await new ProcFileReader().readOrEmpty(`${this.procRoot}/${record.pid}/cmdline`);
-    const executable = cmdline.split('\0')[0].split('/').pop() ?? '';
-    if (executable.startsWith(record.name)) record.name = executable;
+  /**
+   * Like psutil: a 15-character comm is probably cut, so take the executable name from cmdline
+   * (looked up once per process, then remembered).
+   */
+  private async restoreFullName(record: ProcessRecord, seen: Seen | undefined): Promise<void> {
+    if (record.name.length !== COMM_MAX_LENGTH || !seen) return;
+    if (seen.fullName === undefined) {
+      const cmdline = await readOnce(`${this.procRoot}/${record.pid}/cmdline`);
+      const executable = cmdline.split('\0')[0].split('/').pop() ?? '';
+      seen.fullName = executable.startsWith(record.name) ? executable : record.name;
+    }
+    record.name = seen.fullName;
   }
 }

@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+// Measures what running SentraCore costs the machine: average CPU (% of one core) and resident
+// memory of one child process, read from /proc/PID/stat and /proc/PID/status (Linux only).
+// Run after `npm run build`. Modes (one at a time; the default is the built engine):
+//   (default)                 node dist/main.js, with a temp data dir and a free port
+//   --cmd "<command>"         any command (split on spaces, quotes respected; no shell)
+//   --source-only             only SystemTelemetrySource.sample() from <dist>/telemetry, every
+//                             --interval s (2), processes every --process-every cycles (15)
+//   --baseline-empty-fastify  an empty Fastify app on 127.0.0.1:0 (the Node + HTTP memory floor)
+//   --baseline-idle-node      node with one idle timer (the bare Node floor)
+// Options: --seconds N (180, measured window) --warmup N (10, excluded from the average)
+//          --dist DIR (dist) --node-args "..." (extra node flags, e.g. "--cpu-prof") --json
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// USER_HZ: the unit of /proc/PID/stat times, fixed at 100 by the kernel ABI.
+const TICKS_PER_SEC = 100;
+const MIB = 1024 * 1024;
+
+const FLAGS = new Set(['--source-only', '--baseline-empty-fastify', '--baseline-idle-node', '--json']);
+function parseArgs(argv) {
+  const args = { seconds: 180, warmup: 10, interval: 2, 'process-every': 15, dist: join(REPO, 'dist'), 'node-args': '' };
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i];
+    if (FLAGS.has(name)) args[name.slice(2)] = true;
+    else if (name.startsWith('--') && i + 1 < argv.length) args[name.slice(2)] = argv[++i];
+    else throw new Error(`unknown argument: ${name}`);
+  }
+  for (const key of ['seconds', 'warmup', 'interval', 'process-every']) {
+    args[key] = Number(args[key]);
+    if (!(args[key] >= 0)) throw new Error(`--${key} must be a non-negative number`);
+  }
+  return args;
+}
+
+/** Splits a command line on spaces, keeping "quoted parts" together; no shell is involved. */
+const splitCommand = (line) => [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => res(port));
+    });
+    server.on('error', rej);
+  });
+}
+
+const SOURCE_LOOP = `
+const [url, intervalSec, every] = process.argv.slice(1);
+const { SystemTelemetrySource } = await import(url);
+const source = new SystemTelemetrySource();
+const stats = { light: { n: 0, ms: 0 }, scan: { n: 0, ms: 0 } };
+let cycle = 0;
+const tick = async () => {
+  const withProcesses = cycle++ % Number(every) === 0;
+  const started = performance.now();
+  await source.sample({ timestamp: Date.now() / 1000, withProcesses });
+  const bucket = withProcesses ? stats.scan : stats.light;
+  bucket.n++; bucket.ms += performance.now() - started;
+};
+setInterval(() => void tick(), Number(intervalSec) * 1000);
+void tick();
+process.on('SIGTERM', () => { process.stderr.write('STATS ' + JSON.stringify(stats) + '\\n'); process.exit(0); });
+`;
+const FASTIFY_APP = `const app = require('fastify')(); app.listen({ host: '127.0.0.1', port: 0 }).then(() => {});`;
+const IDLE_NODE = `setInterval(() => {}, 2000);`;
+
+async function childSpec(args, dataDir) {
+  const nodeArgs = splitCommand(args['node-args']);
+  if (args['source-only']) {
+    const url = pathToFileURL(join(resolve(args.dist), 'telemetry', 'system.source.js')).href;
+    const argv = [...nodeArgs, '--input-type=module', '-e', SOURCE_LOOP, url, String(args.interval), String(args['process-every'])];
+    return { argv, label: `source-only: SystemTelemetrySource.sample() from ${url}, every ${args.interval} s, processes every ${args['process-every']} cycles` };
+  }
+  if (args['baseline-empty-fastify']) return { argv: [...nodeArgs, '-e', FASTIFY_APP], label: 'baseline: empty Fastify app on 127.0.0.1:0' };
+  if (args['baseline-idle-node']) return { argv: [...nodeArgs, '-e', IDLE_NODE], label: 'baseline: idle node with one timer' };
+  const port = await freePort();
+  const env = {
+    SENTRACORE_DATA_DIR: join(dataDir, 'datastore'),
+    SENTRACORE_ENGINE_CONFIG: join(dataDir, 'engine-config.json'),
+    SENTRACORE_PORT: String(port),
+  };
+  const [command, ...rest] = args.cmd ? splitCommand(args.cmd) : [process.execPath, ...nodeArgs, 'dist/main.js'];
+  const shown = args.cmd ?? `node ${[...nodeArgs, 'dist/main.js'].join(' ')}`;
+  return {
+    command,
+    argv: rest,
+    env,
+    healthUrl: `http://127.0.0.1:${port}/api/v1/health`,
+    label: `${shown} (SENTRACORE_DATA_DIR=${env.SENTRACORE_DATA_DIR}, SENTRACORE_PORT=${port})`,
+  };
+}
+
+/** Seconds until GET /api/v1/health answers 200 (polled within the warm-up), or null. */
+async function waitForHealth(url, warmupSec, exited) {
+  const started = performance.now();
+  while (!exited() && performance.now() - started < warmupSec * 1000) {
+    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    if (ok) return +((performance.now() - started) / 1000).toFixed(1);
+    await sleep(250);
+  }
+  return null;
+}
+
+/** CPU ticks of the process and its reaped children, and its current/peak RSS in bytes. */
+function readUsage(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0); // utime stime cutime cstime
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
+    return { ticks, rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch {
+    return undefined; // the child has exited
+  }
+}
+
+async function measure(args) {
+  if (!readUsage(process.pid)) throw new Error('this benchmark reads /proc/PID/stat and needs Linux');
+  const dataDir = mkdtempSync(join(os.tmpdir(), 'sentracore-bench-'));
+  const spec = await childSpec(args, dataDir);
+  const child = spawn(spec.command ?? process.execPath, spec.argv, {
+    cwd: REPO,
+    env: { ...process.env, ...spec.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-20_000)));
+  const exited = new Promise((res) => child.on('exit', (code, signal) => res({ code, signal })));
+  let earlyExit;
+  void exited.then((how) => (earlyExit ??= how));
+  const startedAt = performance.now();
+  const loadAtStart = os.loadavg()[0];
+
+  const readyAfterSec = spec.healthUrl ? await waitForHealth(spec.healthUrl, args.warmup, () => earlyExit) : undefined;
+  await sleep(Math.max(0, args.warmup * 1000 - (performance.now() - startedAt)));
+  const first = readUsage(child.pid);
+  const windowStart = performance.now();
+  const rss = [];
+  let last = first;
+  while (first && !earlyExit && performance.now() - windowStart < args.seconds * 1000) {
+    await sleep(1000);
+    const usage = readUsage(child.pid);
+    if (!usage || earlyExit) break;
+    rss.push(usage.rss);
+    last = usage;
+  }
+  const windowSec = (performance.now() - windowStart) / 1000;
+  const totalSec = (performance.now() - startedAt) / 1000;
+  const died = earlyExit;
+  child.kill('SIGTERM');
+  const ended = await Promise.race([exited, sleep(10_000).then(() => undefined)]);
+  if (!ended) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+  if (!first || died || rss.length === 0) throw new Error(`child exited early (${JSON.stringify(died)}):\n${stderr}`);
+
+  const stats = /STATS (.*)/.exec(stderr)?.[1];
+  return {
+    command: spec.label,
+    machine: {
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      logical_cores: os.cpus().length,
+      total_memory_gib: +(os.totalmem() / 1024 ** 3).toFixed(1),
+      node: process.version,
+      kernel: `${os.type()} ${os.release()}`,
+    },
+    // Other work on the machine inflates every figure here (shared caches, vCPU preemption).
+    load_average_1m: { start: +loadAtStart.toFixed(2), end: +os.loadavg()[0].toFixed(2) },
+    ready_after_sec: readyAfterSec,
+    warmup_sec: args.warmup,
+    window_sec: +windowSec.toFixed(1),
+    cpu_percent_of_one_core: +(((last.ticks - first.ticks) / TICKS_PER_SEC / windowSec) * 100).toFixed(3),
+    cpu_percent_including_startup: +((last.ticks / TICKS_PER_SEC / totalSec) * 100).toFixed(3),
+    peak_rss_mb: +(last.hwm / MIB).toFixed(1),
+    steady_rss_mb: { avg: +(rss.reduce((a, b) => a + b, 0) / rss.length / MIB).toFixed(1), max: +(Math.max(...rss) / MIB).toFixed(1) },
+    sample_timing: stats ? JSON.parse(stats) : undefined,
+  };
+}
+
+function print(result) {
+  const m = result.machine;
+  const timing = result.sample_timing;
+  const avg = (b) => (b.n ? (b.ms / b.n).toFixed(2) : '-');
+  console.log(`machine : ${m.cpu} | ${m.logical_cores} logical cores | ${m.total_memory_gib} GiB RAM | node ${m.node} | ${m.kernel}`);
+  console.log(`command : ${result.command}`);
+  if (result.ready_after_sec !== undefined) {
+    console.log(`ready   : ${result.ready_after_sec === null ? 'no 200 from GET /api/v1/health within the warm-up' : `GET /api/v1/health 200 after ${result.ready_after_sec} s`}`);
+  }
+  console.log(`window  : ${result.window_sec} s, after a ${result.warmup_sec} s warm-up that the average excludes`);
+  console.log(`load    : 1-min load average ${result.load_average_1m.start} at start, ${result.load_average_1m.end} at end (on ${m.logical_cores} cores)`);
+  console.log(`cpu     : ${result.cpu_percent_of_one_core} % of one core (window) | ${result.cpu_percent_including_startup} % including start-up`);
+  console.log(`memory  : peak RSS ${result.peak_rss_mb} MB (VmHWM) | RSS in window avg ${result.steady_rss_mb.avg} MB, max ${result.steady_rss_mb.max} MB`);
+  if (timing) console.log(`sample(): ${timing.light.n} light, avg ${avg(timing.light)} ms wall | ${timing.scan.n} with processes, avg ${avg(timing.scan)} ms wall`);
+  console.log('target  : engine ≤ 0.3 % of one core, ≤ 100 MB RSS at a 2 s interval');
+}
+
+try {
+  const args = parseArgs(process.argv.slice(2));
+  const result = await measure(args);
+  if (args.json) console.log(JSON.stringify(result));
+  else print(result);
+} catch (error) {
+  console.error(`overhead: ${error instanceof Error ? error.message : error}`);
+  process.exitCode = 1;
+}
