@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { detectPageSize, listPids, mapPool, PidStatFiles, ProcFile, readOnce, ReadBuffer } from './proc-files.js';
+import { keptDescriptorBudget, PidStatFiles } from './pid-stat-files.js';
+import { detectPageSize, listPids, mapPool, ProcFile, readOnce, ReadBuffer } from './proc-files.js';
 
 describe('proc file reading', () => {
   let root: string;
@@ -52,6 +53,19 @@ describe('proc file reading', () => {
     const capped = new PidStatFiles(root, 0);
     expect(await capped.read(5, buffer)).toBe('5 (a) S\n');
     expect(capped.openCount).toBe(0);
+  });
+
+  it('keeps at most a quarter of the soft open-files limit, and at most 1024', async () => {
+    await mkdir(join(root, 'self'));
+    const limits = (soft: string): string =>
+      `Limit                     Soft Limit           Hard Limit           Units\nMax open files            ${soft}                 524288               files\n`;
+    await writeFile(join(root, 'self', 'limits'), limits('1024'));
+    expect(await keptDescriptorBudget(root)).toBe(256);
+    await writeFile(join(root, 'self', 'limits'), limits('1048576'));
+    expect(await keptDescriptorBudget(root)).toBe(1024);
+    await writeFile(join(root, 'self', 'limits'), limits('unlimited'));
+    expect(await keptDescriptorBudget(root)).toBe(1024);
+    expect(await keptDescriptorBudget(join(root, 'missing'))).toBe(64);
   });
 
   it('lists numeric /proc entries only', async () => {

@@ -9,10 +9,10 @@
 import { close, open, read } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 
-const openFd = (path: string): Promise<number> =>
+export const openFd = (path: string): Promise<number> =>
   new Promise((resolve, reject) => open(path, 'r', (error, fd) => (error ? reject(error) : resolve(fd))));
 
-const readFd = (fd: number, buffer: Buffer, offset: number, position: number): Promise<number> =>
+export const readFd = (fd: number, buffer: Buffer, offset: number, position: number): Promise<number> =>
   new Promise((resolve, reject) =>
     read(fd, buffer, offset, buffer.length - offset, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))),
   );
@@ -69,66 +69,6 @@ export class ProcFile {
       }
     }
     return '';
-  }
-}
-
-/**
- * /proc/[pid]/stat descriptors kept from one scan to the next, so a steady process costs one
- * read per scan. A descriptor outlives its process: reading it then fails (ESRCH), and a new
- * process that got the same pid is opened afresh. At most `maxOpen` are kept (one per process).
- */
-export class PidStatFiles {
-  private readonly fds = new Map<number, number>();
-
-  constructor(
-    private readonly procRoot: string,
-    private readonly maxOpen = 2048,
-  ) {}
-
-  /** Text of /proc/[pid]/stat, or undefined when the process is gone. */
-  async read(pid: number, into: ReadBuffer): Promise<string | undefined> {
-    const kept = this.fds.get(pid);
-    if (kept !== undefined) {
-      try {
-        // Fast path, most pids on most scans: one read, as a stat line is far below 4 KiB.
-        const bytesRead = await readFd(kept, into.bytes, 0, 0);
-        if (bytesRead < into.bytes.length) return into.bytes.toString('utf8', 0, bytesRead);
-        return await readFromStart(kept, into, true);
-      } catch {
-        this.forget(pid);
-      }
-    }
-    let fd: number;
-    try {
-      fd = await openFd(`${this.procRoot}/${pid}/stat`);
-    } catch {
-      return undefined; // exited between the listing and this read (ENOENT/ESRCH)
-    }
-    const keep = this.fds.size < this.maxOpen;
-    if (keep) this.fds.set(pid, fd);
-    try {
-      return await readFromStart(fd, into, true);
-    } catch {
-      if (keep) this.forget(pid); // closes it
-      return undefined;
-    } finally {
-      if (!keep) closeFd(fd);
-    }
-  }
-
-  /** Closes the descriptors of processes that are no longer listed. */
-  retainOnly(pids: ReadonlySet<number>): void {
-    for (const pid of this.fds.keys()) if (!pids.has(pid)) this.forget(pid);
-  }
-
-  get openCount(): number {
-    return this.fds.size;
-  }
-
-  private forget(pid: number): void {
-    const fd = this.fds.get(pid);
-    this.fds.delete(pid);
-    if (fd !== undefined) closeFd(fd);
   }
 }
 

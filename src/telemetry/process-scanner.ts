@@ -1,5 +1,6 @@
 // The expensive part of a snapshot (SPEC §5): one /proc/[pid]/stat read per process.
-import { detectPageSize, listPids, mapPool, PidStatFiles, ProcFile, readOnce, ReadBuffer } from './proc-files.js';
+import { detectPageSize, listPids, mapPool, ProcFile, readOnce, ReadBuffer } from './proc-files.js';
+import { PidStatFiles } from './pid-stat-files.js';
 import { parsePidStat, parseUptime, processStatus, type PidStat } from './proc-parsers.js';
 import { processCpuPercent, round, topProcesses } from './snapshot-math.js';
 import type { ProcessRecord } from './snapshot.record.js';
