@@ -10,6 +10,8 @@
 //   --baseline-idle-node      node with one idle timer (the bare Node floor)
 // Options: --seconds N (180, measured window) --warmup N (10, excluded from the average)
 //          --dist DIR (dist) --node-args "..." (extra node flags, e.g. "--cpu-prof") --json
+//          --control  also run an idle node alongside, same window, and print the difference:
+//                     on a busy machine that difference is steadier than either figure
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -23,7 +25,7 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TICKS_PER_SEC = 100;
 const MIB = 1024 * 1024;
 
-const FLAGS = new Set(['--source-only', '--baseline-empty-fastify', '--baseline-idle-node', '--json']);
+const FLAGS = new Set(['--source-only', '--baseline-empty-fastify', '--baseline-idle-node', '--control', '--json']);
 function parseArgs(argv) {
   const args = { seconds: 180, warmup: 10, interval: 2, 'process-every': 15, dist: join(REPO, 'dist'), 'node-args': '' };
   for (let i = 0; i < argv.length; i++) {
@@ -123,48 +125,69 @@ function readUsage(pid) {
   }
 }
 
-async function measure(args) {
-  if (!readUsage(process.pid)) throw new Error('this benchmark reads /proc/PID/stat and needs Linux');
-  const dataDir = mkdtempSync(join(os.tmpdir(), 'sentracore-bench-'));
-  const spec = await childSpec(args, dataDir);
+function startChild(spec) {
   const child = spawn(spec.command ?? process.execPath, spec.argv, {
     cwd: REPO,
     env: { ...process.env, ...spec.env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-20_000)));
-  const exited = new Promise((res) => child.on('exit', (code, signal) => res({ code, signal })));
-  let earlyExit;
-  void exited.then((how) => (earlyExit ??= how));
+  const run = { child, spec, stderr: '', exit: undefined, rss: [], first: undefined, last: undefined };
+  child.stderr.on('data', (chunk) => (run.stderr = (run.stderr + chunk).slice(-20_000)));
+  run.exited = new Promise((res) => child.on('exit', (code, signal) => res((run.exit ??= { code, signal }))));
+  return run;
+}
+
+async function stopChild(run) {
+  run.child.kill('SIGTERM');
+  if (!(await Promise.race([run.exited, sleep(10_000).then(() => false)]))) run.child.kill('SIGKILL');
+}
+
+function summarise(run, windowSec, totalSec) {
+  const { first, last, rss } = run;
+  const stats = /STATS (.*)/.exec(run.stderr)?.[1];
+  return {
+    command: run.spec.label,
+    cpu_percent_of_one_core: +(((last.ticks - first.ticks) / TICKS_PER_SEC / windowSec) * 100).toFixed(3),
+    cpu_percent_including_startup: +((last.ticks / TICKS_PER_SEC / totalSec) * 100).toFixed(3),
+    peak_rss_mb: +(last.hwm / MIB).toFixed(1),
+    steady_rss_mb: { avg: +(rss.reduce((a, b) => a + b, 0) / rss.length / MIB).toFixed(1), max: +(Math.max(...rss) / MIB).toFixed(1) },
+    sample_timing: stats ? JSON.parse(stats) : undefined,
+  };
+}
+
+async function measure(args) {
+  if (!readUsage(process.pid)) throw new Error('this benchmark reads /proc/PID/stat and needs Linux');
+  const dataDir = mkdtempSync(join(os.tmpdir(), 'sentracore-bench-'));
+  const spec = await childSpec(args, dataDir);
+  // The control runs at the same time, so it suffers the same interference from other work.
+  const runs = [startChild(spec), ...(args.control ? [startChild({ argv: ['-e', IDLE_NODE], label: 'idle node with one timer' })] : [])];
+  const [main] = runs;
   const startedAt = performance.now();
   const loadAtStart = os.loadavg()[0];
-
-  const readyAfterSec = spec.healthUrl ? await waitForHealth(spec.healthUrl, args.warmup, () => earlyExit) : undefined;
+  const anyExited = () => runs.some((run) => run.exit);
+  const readyAfterSec = spec.healthUrl ? await waitForHealth(spec.healthUrl, args.warmup, anyExited) : undefined;
   await sleep(Math.max(0, args.warmup * 1000 - (performance.now() - startedAt)));
-  const first = readUsage(child.pid);
+  for (const run of runs) run.first = run.last = readUsage(run.child.pid);
   const windowStart = performance.now();
-  const rss = [];
-  let last = first;
-  while (first && !earlyExit && performance.now() - windowStart < args.seconds * 1000) {
+  while (!anyExited() && performance.now() - windowStart < args.seconds * 1000) {
     await sleep(1000);
-    const usage = readUsage(child.pid);
-    if (!usage || earlyExit) break;
-    rss.push(usage.rss);
-    last = usage;
+    const usages = runs.map((run) => readUsage(run.child.pid));
+    if (anyExited() || usages.some((usage) => !usage)) break;
+    runs.forEach((run, i) => {
+      run.rss.push(usages[i].rss);
+      run.last = usages[i];
+    });
   }
   const windowSec = (performance.now() - windowStart) / 1000;
   const totalSec = (performance.now() - startedAt) / 1000;
-  const died = earlyExit;
-  child.kill('SIGTERM');
-  const ended = await Promise.race([exited, sleep(10_000).then(() => undefined)]);
-  if (!ended) child.kill('SIGKILL');
+  const failed = runs.find((run) => run.exit || !run.first || run.rss.length === 0);
+  const failure = failed && { ...failed.exit };
+  await Promise.all(runs.map(stopChild));
   rmSync(dataDir, { recursive: true, force: true });
-  if (!first || died || rss.length === 0) throw new Error(`child exited early (${JSON.stringify(died)}):\n${stderr}`);
-
-  const stats = /STATS (.*)/.exec(stderr)?.[1];
+  if (failed) throw new Error(`${failed.spec.label} exited early (${JSON.stringify(failure)}):\n${failed.stderr}`);
   return {
-    command: spec.label,
+    ...summarise(main, windowSec, totalSec),
+    control: runs[1] && summarise(runs[1], windowSec, totalSec),
     machine: {
       cpu: os.cpus()[0]?.model ?? 'unknown',
       logical_cores: os.cpus().length,
@@ -177,28 +200,35 @@ async function measure(args) {
     ready_after_sec: readyAfterSec,
     warmup_sec: args.warmup,
     window_sec: +windowSec.toFixed(1),
-    cpu_percent_of_one_core: +(((last.ticks - first.ticks) / TICKS_PER_SEC / windowSec) * 100).toFixed(3),
-    cpu_percent_including_startup: +((last.ticks / TICKS_PER_SEC / totalSec) * 100).toFixed(3),
-    peak_rss_mb: +(last.hwm / MIB).toFixed(1),
-    steady_rss_mb: { avg: +(rss.reduce((a, b) => a + b, 0) / rss.length / MIB).toFixed(1), max: +(Math.max(...rss) / MIB).toFixed(1) },
-    sample_timing: stats ? JSON.parse(stats) : undefined,
   };
 }
 
 function print(result) {
   const m = result.machine;
-  const timing = result.sample_timing;
   const avg = (b) => (b.n ? (b.ms / b.n).toFixed(2) : '-');
+  const cpuLine = (r) => `${r.cpu_percent_of_one_core} % of one core (window) | ${r.cpu_percent_including_startup} % including start-up`;
+  const memoryLine = (r) => `peak RSS ${r.peak_rss_mb} MB (VmHWM) | RSS in window avg ${r.steady_rss_mb.avg} MB, max ${r.steady_rss_mb.max} MB`;
   console.log(`machine : ${m.cpu} | ${m.logical_cores} logical cores | ${m.total_memory_gib} GiB RAM | node ${m.node} | ${m.kernel}`);
   console.log(`command : ${result.command}`);
   if (result.ready_after_sec !== undefined) {
-    console.log(`ready   : ${result.ready_after_sec === null ? 'no 200 from GET /api/v1/health within the warm-up' : `GET /api/v1/health 200 after ${result.ready_after_sec} s`}`);
+    const ready = result.ready_after_sec === null ? 'no 200 from GET /api/v1/health within the warm-up' : `GET /api/v1/health 200 after ${result.ready_after_sec} s`;
+    console.log(`ready   : ${ready}`);
   }
   console.log(`window  : ${result.window_sec} s, after a ${result.warmup_sec} s warm-up that the average excludes`);
   console.log(`load    : 1-min load average ${result.load_average_1m.start} at start, ${result.load_average_1m.end} at end (on ${m.logical_cores} cores)`);
-  console.log(`cpu     : ${result.cpu_percent_of_one_core} % of one core (window) | ${result.cpu_percent_including_startup} % including start-up`);
-  console.log(`memory  : peak RSS ${result.peak_rss_mb} MB (VmHWM) | RSS in window avg ${result.steady_rss_mb.avg} MB, max ${result.steady_rss_mb.max} MB`);
+  console.log(`cpu     : ${cpuLine(result)}`);
+  console.log(`memory  : ${memoryLine(result)}`);
+  const timing = result.sample_timing;
   if (timing) console.log(`sample(): ${timing.light.n} light, avg ${avg(timing.light)} ms wall | ${timing.scan.n} with processes, avg ${avg(timing.scan)} ms wall`);
+  if (result.control) {
+    const c = result.control;
+    console.log(`control : ${c.command}, same window`);
+    console.log(`          cpu ${cpuLine(c)}`);
+    console.log(`          memory ${memoryLine(c)}`);
+    const cpuDelta = (result.cpu_percent_of_one_core - c.cpu_percent_of_one_core).toFixed(3);
+    const rssDelta = (result.steady_rss_mb.avg - c.steady_rss_mb.avg).toFixed(1);
+    console.log(`delta   : ${cpuDelta} % of one core, ${rssDelta} MB RSS above the control`);
+  }
   console.log('target  : engine ≤ 0.3 % of one core, ≤ 100 MB RSS at a 2 s interval');
 }
 

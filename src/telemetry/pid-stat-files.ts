@@ -72,6 +72,11 @@ export class PidStatFiles {
     }
   }
 
+  /** Closes every kept descriptor. */
+  closeAll(): void {
+    for (const pid of [...this.fds.keys()]) this.forget(pid);
+  }
+
   get openCount(): number {
     return this.fds.size;
   }

@@ -70,6 +70,13 @@ export class ProcFile {
     }
     return '';
   }
+
+  /** Closes the descriptor; a later read opens the file again. */
+  close(): void {
+    const fd = this.fd;
+    this.fd = undefined;
+    void fd?.then(closeFd, () => undefined);
+  }
 }
 
 /** Numeric entries of /proc (one per process; threads are not listed at the top level). */

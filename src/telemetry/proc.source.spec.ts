@@ -54,6 +54,15 @@ describe('ProcTelemetrySource', () => {
     expect((await telemetry.sample({ timestamp: 7, withProcesses: true })).processes).toEqual([]);
   });
 
+  it('reopens its files after close()', async () => {
+    const telemetry = source();
+    await telemetry.sample({ timestamp: 1, withProcesses: true });
+    telemetry.close();
+    const again = await telemetry.sample({ timestamp: 3, withProcesses: true });
+    expect(again.memory.total).toBe(1024_000);
+    expect(again.processes.map((p) => p.pid)).toEqual([7]);
+  });
+
   it('gives zeros, not an error, when a /proc file is missing', async () => {
     await Promise.all(['stat', 'meminfo', 'diskstats', 'uptime'].map((name) => rm(join(root, name))));
     const snapshot = await source().sample({ timestamp: 1, withProcesses: true });

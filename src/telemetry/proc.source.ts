@@ -42,6 +42,12 @@ export class ProcTelemetrySource implements TelemetrySource {
     this.scanner = new ProcessScanner({ procRoot: this.procRoot, limit: options.processLimit ?? 15 });
   }
 
+  /** Releases the kept /proc descriptors; sampling again reopens them. */
+  close(): void {
+    for (const file of [this.statFile, this.meminfoFile, this.diskstatsFile]) file.close();
+    this.scanner.close();
+  }
+
   async sample(request: SampleRequest): Promise<SnapshotRecord> {
     // Disks rarely come and go, so the /sys/block listing is refreshed with the process list.
     if (!this.wholeDisks || request.withProcesses) this.wholeDisks = await listBlockDevices(this.sysBlockDir);

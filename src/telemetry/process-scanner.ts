@@ -67,6 +67,12 @@ export class ProcessScanner {
     return this.inFlight;
   }
 
+  /** Releases the kept descriptors (the next scan reopens what it needs). */
+  close(): void {
+    this.statFiles.closeAll();
+    this.uptimeFile.close();
+  }
+
   private async scanOnce(context: ScanContext): Promise<ProcessRecord[]> {
     this.pageSizeBytes ??= await detectPageSize(this.procRoot);
     const uptimeSec = parseUptime(await this.uptimeFile.readOrEmpty(this.buffers[0]));

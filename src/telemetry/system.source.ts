@@ -1,4 +1,5 @@
 // The default TelemetrySource: reads the machine the engine runs on (SPEC §5 "Snapshot").
+import type { OnApplicationShutdown } from '@nestjs/common';
 import * as os from 'node:os';
 import { ProcTelemetrySource, type ProcTelemetrySourceOptions } from './proc.source.js';
 import type { SnapshotRecord } from './snapshot.record.js';
@@ -15,7 +16,7 @@ export interface SystemTelemetrySourceOptions extends ProcTelemetrySourceOptions
  * systeminformation), systeminformation elsewhere. systeminformation is imported only on
  * those platforms, so a Linux engine never pays the memory for loading it.
  */
-export class SystemTelemetrySource implements TelemetrySource {
+export class SystemTelemetrySource implements TelemetrySource, OnApplicationShutdown {
   private delegate: TelemetrySource | Promise<TelemetrySource> | undefined;
   private readonly platform: NodeJS.Platform;
 
@@ -31,6 +32,14 @@ export class SystemTelemetrySource implements TelemetrySource {
       throw error;
     });
     return (await this.delegate).sample(request);
+  }
+
+  /**
+   * Closes the /proc descriptors kept between cycles. Nest calls it on app.close(), so apps
+   * created and closed over and over (tests, host apps) do not pile up descriptors.
+   */
+  onApplicationShutdown(): void {
+    if (this.delegate instanceof ProcTelemetrySource) this.delegate.close();
   }
 
   private async loadSystemInformation(): Promise<TelemetrySource> {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { Global, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
@@ -32,6 +32,14 @@ describe('TelemetryModule', () => {
     expect(source).toBeInstanceOf(ScriptedTelemetrySource);
     const snapshot = await source.sample({ timestamp: 5, withProcesses: true });
     expect(snapshot.cpu.percent).toBe(32.5); // the demo's sine wave starts at its midpoint
+  });
+
+  it('closes the system source when the app closes', async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [optionsModule('system') as never, TelemetryModule] }).compile();
+    const source = moduleRef.get<SystemTelemetrySource>(TELEMETRY_SOURCE);
+    const shutdown = jest.spyOn(source, 'onApplicationShutdown');
+    await moduleRef.close();
+    expect(shutdown).toHaveBeenCalledTimes(1);
   });
 
   it('lets tests replace the source', async () => {
