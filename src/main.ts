@@ -4,7 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WsAdapter } from '@nestjs/platform-ws';
 import { WinstonModule } from 'nest-winston';
-import { join } from 'node:path';
+import { readdir, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { AppModule } from './app.module.js';
 import { ConfigError, SentraCoreError } from './common/sentra-core.error.js';
 import { engineOptionsFromEnv, serverSettingsFromEnv, type ServerSettings } from './config/env.js';
@@ -17,6 +18,7 @@ import { mountSwagger } from './openapi/swagger.js';
 import { EngineConfigStore } from './standalone/engine-config.store.js';
 import { findFreePort } from './standalone/free-port.js';
 import { loggingOptions } from './standalone/logging.options.js';
+import { isProcessAlive } from './storage/engine-lock.js';
 
 // The standalone server. The only place that listens, installs winston and decides the exit code.
 
@@ -48,6 +50,7 @@ async function start({ server, dataDir, engineHttp, hasToken }: Settings, store:
   // init runs the modules' onModuleInit, which takes the datastore lock (a second engine fails here).
   await app.init();
   // Only now, holding the datastore lock, may this process speak for the engine in engine-config.json.
+  await sweepStaleTempFiles(store.file);
   await store.update({ status: 'starting', pid: process.pid, last_error: null });
   const port = await findFreePort(server.port, server.host);
   await app.listen(port, server.host);
@@ -60,6 +63,15 @@ async function start({ server, dataDir, engineHttp, hasToken }: Settings, store:
   await store.update({ status: 'running', host: server.host, bind_host: server.host, port, pid: process.pid, last_error: null });
   Logger.log(`SentraCore listening on http://${server.host}:${port} (datastore ${dataDir})`, 'Bootstrap');
   return app;
+}
+
+/** Removes the temp files of engine-config.json writes that a killed engine left (never a live writer's). */
+async function sweepStaleTempFiles(file: string): Promise<void> {
+  const prefix = `.${basename(file)}.`;
+  for (const name of await readdir(dirname(file)).catch(() => [] as string[])) {
+    const pid = name.startsWith(prefix) ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid !== undefined && !isProcessAlive(Number(pid))) await unlink(join(dirname(file), name)).catch(() => undefined);
+  }
 }
 
 function stopOnSignals(app: INestApplication, store: EngineConfigStore): void {

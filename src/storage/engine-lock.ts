@@ -13,7 +13,8 @@ interface LockRecord {
 // Locks this process holds, so two engines inside one process (tests, host apps) also exclude each other.
 const heldInProcess = new Set<string>();
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (on this machine). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -47,7 +48,7 @@ export class EngineLock {
       }
       const text = await readFile(this.file, 'utf8').catch(() => '');
       const other = this.parse(text);
-      if (other && other.hostname === own.hostname && isAlive(other.pid) && other.pid !== process.pid) throw this.conflict(other.pid);
+      if (other && other.hostname === own.hostname && isProcessAlive(other.pid) && other.pid !== process.pid) throw this.conflict(other.pid);
       this.logger.warn({ message: 'taking over a stale engine lock', file: this.file, stalePid: other?.pid ?? null });
       // Remove only the stale lock we read, so a lock a racing engine has just written survives.
       if ((await readFile(this.file, 'utf8').catch(() => '')) === text) await unlink(this.file).catch(() => undefined);
