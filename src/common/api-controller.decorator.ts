@@ -1,7 +1,9 @@
 import { applyDecorators, Controller, HttpCode, UseFilters, UseGuards, UsePipes, ValidationPipe } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiTags, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { ApiTokenGuard } from './api-token.guard.js';
+import { DeclaredInputGuard } from './declared-input.guard.js';
 import { FormContentGuard } from './form-content.guard.js';
+import { InputLimitsPipe } from './input-limits.pipe.js';
 import { SentraCoreExceptionFilter } from './sentra-core-exception.filter.js';
 
 export const API_PREFIX = 'api/v1';
@@ -15,8 +17,10 @@ export function ApiController(path: string, tag: string): ClassDecorator {
   return applyDecorators(
     Controller(path ? `${API_PREFIX}/${path}` : API_PREFIX),
     ApiTags(tag),
-    UseGuards(FormContentGuard, ApiTokenGuard),
+    UseGuards(FormContentGuard, ApiTokenGuard, DeclaredInputGuard),
+    // Limits first: the ValidationPipe's class-transformer recurses into whatever it is given.
     UsePipes(
+      new InputLimitsPipe(),
       new ValidationPipe({
         whitelist: true,
         forbidNonWhitelisted: true,
@@ -35,5 +39,6 @@ export function MutatingRoute(): MethodDecorator {
     ApiBearerAuth(BEARER_SCHEME),
     ApiUnauthorizedResponse({ description: 'SENTRACORE_API_TOKEN is set and the bearer token is missing or wrong' }),
     ApiBadRequestResponse({ description: 'invalid input; the message names the field' }),
+    ApiUnsupportedMediaTypeResponse({ description: 'a form content type (urlencoded, multipart, text/plain); send JSON or no body' }),
   );
 }

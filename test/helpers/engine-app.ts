@@ -1,9 +1,10 @@
 import { ScheduleModule } from '@nestjs/schedule';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { CLOCK, ManualClock } from '../../src/common/clock.js';
 import type { RawOptions } from '../../src/config/resolve-options.js';
 import { EngineService } from '../../src/engine/engine.service.js';
+import { createFastifyAdapter } from '../../src/http/fastify-adapter.js';
 import { SentraCoreModule } from '../../src/sentra-core.module.js';
 import { ScriptedTelemetrySource, type TelemetryScript } from '../../src/telemetry/scripted.source.js';
 import { TELEMETRY_SOURCE } from '../../src/telemetry/telemetry-source.js';
@@ -27,7 +28,7 @@ export async function createEngineHarness(dataDir: string, script: TelemetryScri
     .overrideProvider(CLOCK)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { logger: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const engine = app.get(EngineService);

@@ -1,6 +1,7 @@
 import { ScheduleModule } from '@nestjs/schedule';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { createFastifyAdapter } from '../../src/http/fastify-adapter.js';
 import { mountSwagger } from '../../src/openapi/swagger.js';
 import { SentraCoreModule } from '../../src/sentra-core.module.js';
 
@@ -12,7 +13,7 @@ export async function createTestApp(dataDir: string, options: { openApiJson?: bo
   const moduleRef = await Test.createTestingModule({
     imports: [ScheduleModule.forRoot(), SentraCoreModule.forRoot({ dataDir, sampling: { enabled: false }, telemetry: { source: 'scripted' } })],
   }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { logger: false });
   await app.init();
   // The document only: Swagger UI's static assets cannot load under jest (see mountSwagger).
   if (options.openApiJson) mountSwagger(app, undefined, { ui: false });
