@@ -259,6 +259,29 @@ async function checkSecondInstance(main, env, first, configFile, label) {
   check(config.pid === first.pid && config.status === 'running', `${label}: the refused engine changed engine-config.json: ${JSON.stringify(config)} (was ${configBefore})`);
 }
 
+const preferenceValues = new Set([85]); // the default alert_cpu_percent, then every value sent
+let preferenceWrites = 0;
+
+async function putPreference(port, value) {
+  preferenceValues.add(value);
+  preferenceWrites++;
+  await fetch(`http://127.0.0.1:${port}/api/v1/preferences`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ alert_cpu_percent: value }),
+  }).catch(() => undefined); // the engine may be killed mid-request
+}
+
+/** config/user_preferences.json holds a value that was sent (old or new, never half), and the engine serves it. */
+async function checkPreferences(ds, port, label) {
+  const file = join(ds, 'config', 'user_preferences.json');
+  if (!existsSync(file)) return;
+  const stored = parseJsonFile(file, `${label}: config/user_preferences.json`).alert_cpu_percent;
+  check(preferenceValues.has(stored), `${label}: user_preferences.json holds alert_cpu_percent ${stored}, never sent`);
+  const served = (await getJson(port, '/api/v1/preferences')).alert_cpu_percent;
+  check(served === stored, `${label}: GET /preferences serves ${served}, the file holds ${stored}`);
+}
+
 function injectTornTail(ds) {
   const dir = join(ds, 'history');
   const newest = readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort().pop();
@@ -276,7 +299,7 @@ async function main() {
   mkdirSync(dirname(configFile), { recursive: true });
   const report = { seed: SEED, kills: 0, kills_during_start: 0, kills_while_warm: 0, kills_while_running: 0, samples_written: 0,
     samples_lost: 0, torn_tails_injected: 0, torn_tails_repaired: 0, warm_checks: 0, second_instance_checks: 0, starts: 0,
-    mean_start_ms: 0, duration_sec: 0, datastore: ds };
+    preference_writes: 0, mean_start_ms: 0, duration_sec: 0, datastore: ds };
   let engine;
   let failed = true;
   try {
@@ -297,6 +320,7 @@ async function main() {
       startMsTotal += Date.now() - engine.startedAt;
       await checkWarmStart(status, port, { unclean }, last.runtime, label);
       checkTakeover(ds, engine, last.temps, label);
+      await checkPreferences(ds, port, label);
       report.warm_checks++;
     };
     const afterStop = (label) => {
@@ -331,7 +355,10 @@ async function main() {
             await checkSecondInstance(main, env, engine, configFile, label);
             report.second_instance_checks++;
           }
-          await sleep(random() * MAX_RUN_MS);
+          const runMs = random() * MAX_RUN_MS;
+          // Half the runs also change a preference, so kills land in config/ writes too.
+          if (random() < 0.5) setTimeout(() => void putPreference(port, 50 + (kill % 40)), random() * runMs);
+          await sleep(runMs);
           moment = 'while running';
           report.kills_while_running++;
         }
@@ -368,6 +395,7 @@ async function main() {
     check(final.runtime?.last_clean_shutdown === true, 'second clean stop: checkpoint flag is not true');
 
     report.samples_written = final.history.complete;
+    report.preference_writes = preferenceWrites;
     report.mean_start_ms = Math.round(startMsTotal / report.starts);
     failed = false;
   } catch (error) {
