@@ -73,7 +73,7 @@ describe('OpenAPI document', () => {
           return undefined;
         }
       };
-      await waitFor('the engine to listen', isRunning);
+      await waitFor('the engine to listen', isRunning, 30_000);
       const docs = await fetch(`${base}/docs`);
       expect(docs.status).toBe(200);
       expect(await docs.text()).toContain('swagger-ui');
@@ -84,5 +84,5 @@ describe('OpenAPI document', () => {
       engine.child.kill('SIGTERM');
       await engine.exited;
     }
-  });
+  }, 60_000);
 });
