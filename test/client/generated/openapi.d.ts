@@ -1027,6 +1027,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description a form content type (urlencoded, multipart, text/plain); send JSON or no body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     HistoryController_export: {
@@ -1059,6 +1066,13 @@ export interface operations {
             };
             /** @description SENTRACORE_API_TOKEN is set and the bearer token is missing or wrong */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a form content type (urlencoded, multipart, text/plain); send JSON or no body */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1115,6 +1129,13 @@ export interface operations {
             };
             /** @description SENTRACORE_API_TOKEN is set and the bearer token is missing or wrong */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a form content type (urlencoded, multipart, text/plain); send JSON or no body */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1193,6 +1214,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description a form content type (urlencoded, multipart, text/plain); send JSON or no body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     StatusController_status: {
@@ -1260,6 +1288,13 @@ export interface operations {
             };
             /** @description SENTRACORE_API_TOKEN is set and the bearer token is missing or wrong */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a form content type (urlencoded, multipart, text/plain); send JSON or no body */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
