@@ -47,7 +47,8 @@ export function naiveQuery(all: readonly HistorySampleRecord[], q: NaiveQuery): 
     const key = Math.floor(s.at / q.granularitySec) * q.granularitySec;
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
-  const buckets = [...groups].map(([key, samples]) => bucket(key, samples, q.agg));
+  const agg = q.agg as 'avg' | 'min' | 'max';
+  const buckets = [...groups].map(([key, samples]) => bucket(key, samples, agg));
   return q.limit === undefined ? buckets : buckets.slice(-q.limit);
 }
 
