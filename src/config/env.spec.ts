@@ -104,9 +104,21 @@ describe('serverSettingsFromEnv (SPEC §3)', () => {
     [{ SENTRACORE_PORT: 'http' }, 'SENTRACORE_PORT is not a number: "http"'],
     [{ ENGINE_PORT: 'x' }, 'ENGINE_PORT is not a number: "x"'],
     [{ SENTRACORE_PORT: '70000' }, 'SENTRACORE_PORT must be an integer from 1 to 65535: "70000"'],
+    [{ ENGINE_PORT: '0' }, 'ENGINE_PORT must be an integer from 1 to 65535: "0"'],
     [{ SENTRACORE_LOG_MAX_BYTES: '2MiB' }, 'SENTRACORE_LOG_MAX_BYTES is not a number: "2MiB"'],
     [{ SENTRACORE_LOG_BACKUP_COUNT: 'many' }, 'SENTRACORE_LOG_BACKUP_COUNT is not a number: "many"'],
   ])('rejects %j with "%s"', (env, message) => {
     expect(() => serverSettingsFromEnv(env)).toThrow(new ConfigError(message));
+  });
+});
+
+describe('engine settings out of range', () => {
+  it.each([
+    [{ SENTRACORE_COLLECTION_INTERVAL_SEC: '-1' }, 'SENTRACORE_COLLECTION_INTERVAL_SEC must be greater than zero: "-1"'],
+    [{ SENTRACORE_HISTORY_RETENTION_DAYS: '0' }, 'SENTRACORE_HISTORY_RETENTION_DAYS must be greater than zero: "0"'],
+    [{ SENTRACORE_RUNTIME_CHECKPOINT_INTERVAL_SEC: '-30' }, 'SENTRACORE_RUNTIME_CHECKPOINT_INTERVAL_SEC must be greater than zero: "-30"'],
+    [{ SENTRACORE_HISTORY_MAX_BYTES: '-5' }, 'SENTRACORE_HISTORY_MAX_BYTES must be zero or more: "-5"'],
+  ])('rejects %j naming the variable', (env, message) => {
+    expect(() => engineOptionsFromEnv(env)).toThrow(new ConfigError(message));
   });
 });

@@ -14,6 +14,13 @@ function numberVar(env: Env, name: string): number | undefined {
   return value;
 }
 
+/** A number that must be positive (intervals, counts) or zero or more (`allowZero`), else a ConfigError naming it. */
+function positiveVar(env: Env, name: string, allowZero = false): number | undefined {
+  const value = numberVar(env, name);
+  if (value === undefined || value > 0 || (allowZero && value === 0)) return value;
+  throw new ConfigError(`${name} must be ${allowZero ? 'zero or more' : 'greater than zero'}: "${env[name]}"`);
+}
+
 function stringVar(env: Env, name: string): string | undefined {
   const raw = env[name]?.trim();
   return raw ? raw : undefined;
@@ -36,16 +43,16 @@ export function engineOptionsFromEnv(env: Env = process.env): SentraCoreModuleOp
     dataDir: stringVar(env, 'SENTRACORE_DATA_DIR'),
     localAppData: stringVar(env, 'LOCALAPPDATA'),
     sampling: {
-      collectionIntervalSec: numberVar(env, 'SENTRACORE_COLLECTION_INTERVAL_SEC'),
-      processRefreshCycles: numberVar(env, 'SENTRACORE_PROCESS_REFRESH_CYCLES'),
+      collectionIntervalSec: positiveVar(env, 'SENTRACORE_COLLECTION_INTERVAL_SEC'),
+      processRefreshCycles: positiveVar(env, 'SENTRACORE_PROCESS_REFRESH_CYCLES'),
     },
     telemetry: { source: sourceVar(env) },
     history: {
-      sampleIntervalSec: numberVar(env, 'SENTRACORE_HISTORY_SAMPLE_INTERVAL_SEC'),
-      retentionDays: numberVar(env, 'SENTRACORE_HISTORY_RETENTION_DAYS'),
-      maxBytes: numberVar(env, 'SENTRACORE_HISTORY_MAX_BYTES'),
+      sampleIntervalSec: positiveVar(env, 'SENTRACORE_HISTORY_SAMPLE_INTERVAL_SEC'),
+      retentionDays: positiveVar(env, 'SENTRACORE_HISTORY_RETENTION_DAYS'),
+      maxBytes: positiveVar(env, 'SENTRACORE_HISTORY_MAX_BYTES', true),
     },
-    checkpoint: { intervalSec: numberVar(env, 'SENTRACORE_RUNTIME_CHECKPOINT_INTERVAL_SEC') },
+    checkpoint: { intervalSec: positiveVar(env, 'SENTRACORE_RUNTIME_CHECKPOINT_INTERVAL_SEC') },
     apiToken: stringVar(env, 'SENTRACORE_API_TOKEN'),
     http: {
       corsOrigins: listVar(env, 'SENTRACORE_CORS_ORIGINS'),
@@ -66,9 +73,10 @@ export interface ServerSettings {
 const MIN_LOG_BYTES = 128 * 1024;
 
 export function serverSettingsFromEnv(env: Env = process.env): ServerSettings {
-  const port = numberVar(env, 'SENTRACORE_PORT') ?? numberVar(env, 'ENGINE_PORT') ?? 8740;
+  const portVar = env.SENTRACORE_PORT?.trim() ? 'SENTRACORE_PORT' : 'ENGINE_PORT';
+  const port = numberVar(env, portVar) ?? 8740;
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new ConfigError(`SENTRACORE_PORT must be an integer from 1 to 65535: "${port}"`);
+    throw new ConfigError(`${portVar} must be an integer from 1 to 65535: "${port}"`);
   }
   const backups = numberVar(env, 'SENTRACORE_LOG_BACKUP_COUNT') ?? 5;
   return {
