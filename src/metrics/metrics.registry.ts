@@ -22,10 +22,6 @@ export class MetricsRegistry implements OnApplicationShutdown {
     }).set({ version: ENGINE_VERSION, host: hostname() }, 1);
   }
 
-  get contentType(): string {
-    return this.registry.contentType;
-  }
-
   onApplicationShutdown(): void {
     this.registry.clear();
   }
