@@ -10,8 +10,9 @@
 //   --baseline-idle-node      node with one idle timer (the bare Node floor)
 // Options: --seconds N (180, measured window) --warmup N (10, excluded from the average)
 //          --dist DIR (dist) --node-args "..." (extra node flags, e.g. "--cpu-prof") --json
-//          --control  also run an idle node alongside, same window, and print the difference:
-//                     on a busy machine that difference is steadier than either figure
+//          --control  also run a control alongside, same window, and print the difference (on a
+//                     busy machine it is steadier than either figure): an idle node, or with
+//                     --source-only the same loop and imports with sample() doing nothing
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -55,9 +56,9 @@ function freePort() {
 }
 
 const SOURCE_LOOP = `
-const [url, intervalSec, every] = process.argv.slice(1);
+const [url, intervalSec, every, mode] = process.argv.slice(1);
 const { SystemTelemetrySource } = await import(url);
-const source = new SystemTelemetrySource();
+const source = mode === 'idle' ? { sample: async () => undefined } : new SystemTelemetrySource();
 const stats = { light: { n: 0, ms: 0 }, scan: { n: 0, ms: 0 } };
 let cycle = 0;
 const tick = async () => {
@@ -79,7 +80,12 @@ async function childSpec(args, dataDir) {
   if (args['source-only']) {
     const url = pathToFileURL(join(resolve(args.dist), 'telemetry', 'system.source.js')).href;
     const argv = [...nodeArgs, '--input-type=module', '-e', SOURCE_LOOP, url, String(args.interval), String(args['process-every'])];
-    return { argv, label: `source-only: SystemTelemetrySource.sample() from ${url}, every ${args.interval} s, processes every ${args['process-every']} cycles` };
+    return {
+      argv,
+      label: `source-only: SystemTelemetrySource.sample() from ${url}, every ${args.interval} s, processes every ${args['process-every']} cycles`,
+      // Same loop and same imports, but sample() does nothing: the difference is the sampling alone.
+      control: { argv: [...argv, 'idle'], label: 'the same loop and imports with sample() doing nothing' },
+    };
   }
   if (args['baseline-empty-fastify']) return { argv: [...nodeArgs, '-e', FASTIFY_APP], label: 'baseline: empty Fastify app on 127.0.0.1:0' };
   if (args['baseline-idle-node']) return { argv: [...nodeArgs, '-e', IDLE_NODE], label: 'baseline: idle node with one timer' };
@@ -160,7 +166,8 @@ async function measure(args) {
   const dataDir = mkdtempSync(join(os.tmpdir(), 'sentracore-bench-'));
   const spec = await childSpec(args, dataDir);
   // The control runs at the same time, so it suffers the same interference from other work.
-  const runs = [startChild(spec), ...(args.control ? [startChild({ argv: ['-e', IDLE_NODE], label: 'idle node with one timer' })] : [])];
+  const control = spec.control ?? { argv: ['-e', IDLE_NODE], label: 'idle node with one timer' };
+  const runs = [startChild(spec), ...(args.control ? [startChild(control)] : [])];
   const [main] = runs;
   const startedAt = performance.now();
   const loadAtStart = os.loadavg()[0];

@@ -65,8 +65,11 @@ export function parseProcStat(text: string): ProcStat {
 export function parseMeminfo(text: string): Map<string, number> {
   const fields = new Map<string, number>();
   for (const line of text.split('\n')) {
-    const match = /^([^:]+):\s+(\d+)(\s+kB)?/.exec(line);
-    if (match) fields.set(match[1], toNumber(match[2]) * (match[3] ? 1024 : 1));
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const value = line.slice(colon + 1).trim(); // "24683620 kB" or "3"
+    const number = Number.parseInt(value, 10);
+    if (Number.isFinite(number)) fields.set(line.slice(0, colon), number * (value.endsWith(' kB') ? 1024 : 1));
   }
   return fields;
 }

@@ -24,7 +24,7 @@ export interface ProcTelemetrySourceOptions {
 export class ProcTelemetrySource implements TelemetrySource {
   private readonly procRoot: string;
   private readonly sysBlockDir: string;
-  private readonly buffer = new ReadBuffer();
+  private readonly buffers = [new ReadBuffer(), new ReadBuffer(), new ReadBuffer()];
   private readonly statFile: ProcFile;
   private readonly meminfoFile: ProcFile;
   private readonly diskstatsFile: ProcFile;
@@ -51,10 +51,13 @@ export class ProcTelemetrySource implements TelemetrySource {
   async sample(request: SampleRequest): Promise<SnapshotRecord> {
     // Disks rarely come and go, so the /sys/block listing is refreshed with the process list.
     if (!this.wholeDisks || request.withProcesses) this.wholeDisks = await listBlockDevices(this.sysBlockDir);
-    // One file at a time into one buffer: latency is irrelevant here, and fewer buffers are less memory.
-    const stat = parseProcStat(await this.statFile.readOrEmpty(this.buffer));
-    const { memory, swap } = memoryFromMeminfo(parseMeminfo(await this.meminfoFile.readOrEmpty(this.buffer)));
-    const disk_io = parseDiskstats(await this.diskstatsFile.readOrEmpty(this.buffer), this.wholeDisks);
+    // The three reads in flight together: lower latency, the same CPU (measured).
+    const [statText, meminfoText, diskstatsText] = await Promise.all(
+      [this.statFile, this.meminfoFile, this.diskstatsFile].map((file, index) => file.readOrEmpty(this.buffers[index])),
+    );
+    const stat = parseProcStat(statText);
+    const { memory, swap } = memoryFromMeminfo(parseMeminfo(meminfoText));
+    const disk_io = parseDiskstats(diskstatsText, this.wholeDisks);
     const previous = this.previousCpu;
     this.previousCpu = stat;
     if (request.withProcesses) {

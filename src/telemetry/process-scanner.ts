@@ -29,6 +29,20 @@ export interface ProcessScannerOptions {
   concurrency?: number;
 }
 
+type Ranked = Pick<ProcessRecord, 'pid' | 'cpu_percent' | 'memory_rss'> & { stat: PidStat };
+
+function toRecord({ pid, cpu_percent, memory_rss, stat }: Ranked, context: ScanContext): ProcessRecord {
+  return {
+    pid,
+    name: stat.comm,
+    cpu_percent,
+    memory_percent: context.memTotalBytes > 0 ? round((memory_rss / context.memTotalBytes) * 100, 2) : 0,
+    memory_rss,
+    status: processStatus(stat.state),
+    create_time: round(context.bootTimeSec + stat.startTicks / CLOCK_TICKS_PER_SEC, 2),
+  };
+}
+
 interface Seen {
   startTicks: number;
   cpuTicks: number;
@@ -85,46 +99,23 @@ export class ProcessScanner {
     });
     const elapsedSec = this.previousUptimeSec === undefined ? 0 : uptimeSec - this.previousUptimeSec;
     const next = new Map<number, Seen>();
-    const records: ProcessRecord[] = [];
+    // Only the ranking keys for every process; whole records for the few that are kept.
+    const ranked: Ranked[] = [];
     for (const stat of stats) {
       if (!stat) continue;
       const before = this.previous.get(stat.pid);
       // A reused pid has another start time, so the old process's figures do not apply to it.
       const same = before?.startTicks === stat.startTicks ? before : undefined;
       next.set(stat.pid, { startTicks: stat.startTicks, cpuTicks: stat.cpuTicks, fullName: same?.fullName });
-      records.push(this.toRecord(stat, same?.cpuTicks, elapsedSec, uptimeSec, context));
+      const lifetimeSec = uptimeSec - stat.startTicks / CLOCK_TICKS_PER_SEC;
+      const cpu = processCpuPercent({ previous: same?.cpuTicks, current: stat.cpuTicks }, elapsedSec, lifetimeSec, CLOCK_TICKS_PER_SEC);
+      ranked.push({ pid: stat.pid, cpu_percent: round(cpu, 2), memory_rss: stat.rssPages * (this.pageSizeBytes ?? 4096), stat });
     }
     this.previous = next;
     this.previousUptimeSec = uptimeSec;
-    const top = topProcesses(records, this.limit);
+    const top = topProcesses(ranked, this.limit).map((entry) => toRecord(entry, context));
     await Promise.all(top.map((record) => this.restoreFullName(record, next.get(record.pid))));
     return top;
-  }
-
-  private toRecord(
-    stat: PidStat,
-    previousTicks: number | undefined,
-    elapsedSec: number,
-    uptimeSec: number,
-    context: ScanContext,
-  ): ProcessRecord {
-    const startSec = stat.startTicks / CLOCK_TICKS_PER_SEC;
-    const cpu = processCpuPercent(
-      { previous: previousTicks, current: stat.cpuTicks },
-      elapsedSec,
-      uptimeSec - startSec,
-      CLOCK_TICKS_PER_SEC,
-    );
-    const rss = stat.rssPages * (this.pageSizeBytes ?? 4096);
-    return {
-      pid: stat.pid,
-      name: stat.comm,
-      cpu_percent: round(cpu, 2),
-      memory_percent: context.memTotalBytes > 0 ? round((rss / context.memTotalBytes) * 100, 2) : 0,
-      memory_rss: rss,
-      status: processStatus(stat.state),
-      create_time: round(context.bootTimeSec + startSec, 2),
-    };
   }
 
   /**
