@@ -2,8 +2,10 @@ import { Readable } from 'node:stream';
 import type { HistorySelection } from './history-selection.js';
 import type { HistorySummaryRecord } from './history-summary.js';
 
-/** Up to this many samples (~3 MB of JSON) the body is built in one piece; above it, it streams. */
+/** Up to this many samples (~3 MB of JSON) the chunks are produced at once; above it, on demand. */
 export const STREAM_ABOVE_SAMPLES = 5000;
+/** Up to this size the body is sent as one buffer; above it, as its chunks (no big copy). */
+const ONE_BUFFER_BYTES = 256 * 1024;
 
 async function* bodyChunks(selection: HistorySelection, summary: HistorySummaryRecord): AsyncGenerator<Buffer> {
   yield Buffer.from('{"samples":[');
@@ -18,13 +20,18 @@ async function* bodyChunks(selection: HistorySelection, summary: HistorySummaryR
 }
 
 /**
- * The GET /history body `{"samples":[...],"summary":{...}}` as bytes (small answers) or as a stream
- * that produces one chunk at a time under backpressure (large answers: a 30-day raw query is ~50 MB).
+ * The GET /history body `{"samples":[...],"summary":{...}}`: one buffer for small answers, otherwise a
+ * stream of its chunks — produced one at a time under backpressure for large answers (a 30-day raw
+ * query is ~50 MB), so the whole body never exists at once.
  */
 export async function historyBody(selection: HistorySelection, summary: HistorySummaryRecord): Promise<Buffer | Readable> {
   const chunks = bodyChunks(selection, summary);
   if (selection.count > STREAM_ABOVE_SAMPLES) return Readable.from(chunks, { objectMode: false, highWaterMark: 1 });
   const parts: Buffer[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  return Buffer.concat(parts);
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    parts.push(chunk);
+    bytes += chunk.length;
+  }
+  return bytes <= ONE_BUFFER_BYTES ? Buffer.concat(parts, bytes) : Readable.from(parts, { objectMode: false });
 }

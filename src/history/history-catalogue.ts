@@ -1,18 +1,10 @@
-import { join } from 'node:path';
 import { errorCode, type FsPort } from '../storage/fs.port.js';
 import { buildDayIndex } from './day-index.builder.js';
 import { DayColumns } from './day-columns.js';
-import { dayOfFileName } from './history-line.codec.js';
+import { syncDayFileProbe, type DayFile, type DayFileProbe } from './day-file.probe.js';
 import { NameTable } from './name-table.js';
 
-/** One `samples-YYYY-MM-DD.jsonl` file as last seen on disk. */
-export interface DayFile {
-  name: string;
-  day: string;
-  path: string;
-  size: number;
-  mtimeMs: number;
-}
+export type { DayFile } from './day-file.probe.js';
 
 interface Entry {
   file: DayFile;
@@ -31,29 +23,23 @@ export class HistoryCatalogue {
   private readonly entries = new Map<string, Entry>();
   private readonly builds = new Map<string, Promise<DayColumns | undefined>>();
   private readonly names = new NameTable();
-  /** Bumped by every own change, so a refresh that raced one re-reads instead of undoing it. */
-  private epoch = 0;
-
   constructor(
     private readonly fs: FsPort,
     private readonly dir: string,
+    private readonly probe: DayFileProbe = syncDayFileProbe,
   ) {}
 
-  /** The day files, oldest first. */
+  /** The day files, oldest first; indexes of files that changed since are dropped. */
   async refresh(): Promise<DayFile[]> {
-    for (;;) {
-      const epoch = this.epoch;
-      const files = await this.scan();
-      if (epoch !== this.epoch) continue;
-      const seen = new Set(files.map((f) => f.name));
-      for (const name of this.entries.keys()) if (!seen.has(name)) this.entries.delete(name);
-      for (const file of files) {
-        const entry = this.entries.get(file.name);
-        if (entry && fresh(entry.columns, file)) entry.file = file;
-        else this.entries.set(file.name, { file });
-      }
-      return files;
+    const files = this.probe(this.dir);
+    const seen = new Set(files.map((f) => f.name));
+    for (const name of this.entries.keys()) if (!seen.has(name)) this.entries.delete(name);
+    for (const file of files) {
+      const entry = this.entries.get(file.name);
+      if (entry && fresh(entry.columns, file)) entry.file = file;
+      else this.entries.set(file.name, { file });
     }
+    return files;
   }
 
   /** The index of a file as of its last refresh, built (once, shared by concurrent readers) when missing. */
@@ -77,7 +63,6 @@ export class HistoryCatalogue {
 
   /** Records an own append of `line` at byte `lineStart`, extending the index when it was current. */
   noteAppend(file: DayFile, preSize: number, lineStart: number, line: string): void {
-    this.epoch++;
     const entry = this.entries.get(file.name);
     let columns = entry?.columns;
     if (preSize === 0 && !this.builds.has(file.name)) columns = new DayColumns(file.path, this.names);
@@ -94,7 +79,6 @@ export class HistoryCatalogue {
 
   /** Drops everything known about one file (deleted) or all files (cleared). */
   forget(name?: string): void {
-    this.epoch++;
     if (name === undefined) this.entries.clear();
     else this.entries.delete(name);
   }
@@ -111,23 +95,5 @@ export class HistoryCatalogue {
     // Keep the index for later readers only if it matches the file as the latest refresh saw it.
     if (entry && !entry.columns && fresh(columns, entry.file)) entry.columns = columns;
     return columns;
-  }
-
-  private async scan(): Promise<DayFile[]> {
-    let dirents;
-    try {
-      dirents = await this.fs.readdir(this.dir, { withFileTypes: true });
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return [];
-      throw error;
-    }
-    const names = dirents.filter((d) => d.isFile() && dayOfFileName(d.name)).map((d) => d.name).sort();
-    const stats = await Promise.all(names.map((name) => this.fs.stat(join(this.dir, name)).catch(() => undefined)));
-    const files: DayFile[] = [];
-    names.forEach((name, i) => {
-      const stat = stats[i];
-      if (stat) files.push({ name, day: dayOfFileName(name)!, path: join(this.dir, name), size: stat.size, mtimeMs: stat.mtimeMs });
-    });
-    return files;
   }
 }

@@ -9,6 +9,7 @@ import { HistoryCatalogue } from './history-catalogue.js';
 import { dayOfAt, encodeSample, fileNameOfDay, type HistorySampleRecord } from './history-line.codec.js';
 import { HISTORY_AGGS } from './history-query.js';
 import { HistoryReader } from './history-reader.js';
+import { DEFAULT_TUNING } from './history-selection.js';
 
 const DAY0 = Date.parse('2026-11-26T00:00:00Z') / 1000;
 const centi = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((c) => c / 100);
@@ -53,6 +54,8 @@ const queryArb = fc.record({
   limit: fc.option(fc.integer({ min: 1, max: 500 }), { nil: undefined }),
   agg: fc.constantFrom(...HISTORY_AGGS),
   sortDays: fc.boolean(),
+  // Small chunks and an eager disk path, so every way of producing lines is exercised on small archives.
+  tuning: fc.constantFrom(DEFAULT_TUNING, { chunkBytes: 4096, maxSkipLines: 2, diskMinLines: 3 }, { chunkBytes: 1, maxSkipLines: 0, diskMinLines: 1 }),
 });
 
 describe('HistoryReader against a naive full scan', () => {
@@ -67,7 +70,7 @@ describe('HistoryReader against a naive full scan', () => {
           for (const { s, style } of order) files.set(dayOfAt(s.at), [...(files.get(dayOfAt(s.at)) ?? []), render(s, style)]);
           for (const [day, lines] of files) await writeFile(join(dir, fileNameOfDay(day)), `${lines.join('\n')}\n`);
 
-          const reader = new HistoryReader(nodeFs, new HistoryCatalogue(nodeFs, dir), { directory: dir, retentionDays: 30, sampleIntervalSec: 30 });
+          const reader = new HistoryReader(nodeFs, new HistoryCatalogue(nodeFs, dir), { directory: dir, retentionDays: 30, sampleIntervalSec: 30 }, query.tuning);
           const { selection, summary } = await reader.select(query, DAY0);
           const got: HistorySampleRecord[] = [];
           for await (const batch of selection.sampleBatches()) got.push(...batch);

@@ -3,7 +3,7 @@ import type { DayColumns } from './day-columns.js';
 import type { DayFile, HistoryCatalogue } from './history-catalogue.js';
 import { dayStartSec } from './history-line.codec.js';
 import { aggregate, downsample, pickRange, resolveQuery, takeLast, type HistoryQuery } from './history-query.js';
-import { HistorySelection } from './history-selection.js';
+import { DEFAULT_TUNING, HistorySelection, type SelectionTuning } from './history-selection.js';
 import { summarize, type HistorySummaryRecord, type SummarySettings } from './history-summary.js';
 
 const DAY_SEC = 86_400;
@@ -22,6 +22,7 @@ export class HistoryReader {
     private readonly fs: FsPort,
     private readonly catalogue: HistoryCatalogue,
     private readonly settings: SummarySettings,
+    private readonly tuning: SelectionTuning = DEFAULT_TUNING,
   ) {}
 
   async select(query: HistoryQuery, nowSec: number): Promise<HistoryAnswer> {
@@ -33,9 +34,9 @@ export class HistoryReader {
     const summary = summarize(this.settings, files, columns);
     if (agg !== 'first' && granularitySec > 0) {
       const buckets = aggregate(picks, granularitySec, agg);
-      return { selection: new HistorySelection(this.fs, [], limit === undefined ? buckets : buckets.slice(-limit)), summary };
+      return { selection: new HistorySelection(this.fs, [], limit === undefined ? buckets : buckets.slice(-limit), this.tuning), summary };
     }
-    return { selection: new HistorySelection(this.fs, takeLast(downsample(picks, granularitySec), limit)), summary };
+    return { selection: new HistorySelection(this.fs, takeLast(downsample(picks, granularitySec), limit), undefined, this.tuning), summary };
   }
 
   async summary(): Promise<HistorySummaryRecord> {

@@ -6,12 +6,22 @@ import { countOf, type Bucket, type Segment } from './history-query.js';
 import { readLineTexts, type LineRef } from './line-reader.js';
 import { SAMPLE_HEAD_BYTES, writeSampleHead } from './sample-bytes.js';
 
-/** Samples per produced chunk (~1.2 MB of JSON): memory follows the chunk, never the whole answer. */
-const CHUNK_LINES = 2000;
-/** Picks at most this many lines apart are served by one read of the byte range covering them. */
-const MAX_SKIP_LINES = 4;
-/** Below this many picks a range read costs more than rebuilding the lines from memory. */
-const DISK_MIN_LINES = 8;
+export interface SelectionTuning {
+  /**
+   * Bytes per produced chunk: memory follows the chunk, never the whole answer. Kept at a size the
+   * allocator recycles: fresh multi-megabyte buffers cost more in page faults than the copying itself.
+   */
+  chunkBytes: number;
+  /** Picks at most this many lines apart are served by one read of the byte range covering them. */
+  maxSkipLines: number;
+  /**
+   * Below this many picks, rebuilding lines from memory (~2 µs each) beats the open/read/close round
+   * trips of a range read (~0.4 ms, more on a busy machine); above it, copying the file's bytes wins.
+   */
+  diskMinLines: number;
+}
+
+export const DEFAULT_TUNING: SelectionTuning = { chunkBytes: 256 * 1024, maxSkipLines: 4, diskMinLines: 256 };
 const [COMMA, CLOSE_OBJECT] = [0x2c, 0x7d];
 
 interface Group {
@@ -29,6 +39,7 @@ export class HistorySelection {
     private readonly fs: FsPort,
     private readonly segments: Segment[] = [],
     private readonly buckets?: Bucket[],
+    private readonly tuning = DEFAULT_TUNING,
   ) {}
 
   get count(): number {
@@ -38,22 +49,41 @@ export class HistorySelection {
   /** The samples as JSON texts joined by commas, one chunk at a time, ascending by `at`. */
   async *jsonChunks(): AsyncGenerator<Buffer> {
     if (this.buckets) {
-      for (let k = 0; k < this.buckets.length; k += CHUNK_LINES) yield await this.bucketChunk(this.buckets.slice(k, k + CHUNK_LINES));
+      let batch: Bucket[] = [];
+      let bytes = 0;
+      for (const bucket of this.buckets) {
+        batch.push(bucket);
+        bytes += bucket.columns.lineLength(bucket.line);
+        if (bytes < this.tuning.chunkBytes) continue;
+        yield await this.bucketChunk(batch);
+        [batch, bytes] = [[], 0];
+      }
+      if (batch.length > 0) yield await this.bucketChunk(batch);
       return;
     }
     let handle: { path: string; file: FileHandle } | undefined;
+    let sparse: LineRef[] = [];
+    let sparseBytes = 0;
     try {
       for (const group of this.groups()) {
-        if (group.lines.length < DISK_MIN_LINES) {
-          yield await this.memoryChunk(group);
-          continue;
+        // Sparse picks (e.g. one per hour) are collected across files and rebuilt from memory together.
+        if (group.lines.length < this.tuning.diskMinLines) {
+          for (const line of group.lines) sparse.push({ columns: group.columns, line });
+          for (const line of group.lines) sparseBytes += group.columns.lineLength(line);
+          if (sparseBytes < this.tuning.chunkBytes) continue;
         }
+        if (sparse.length > 0) {
+          yield await this.memoryChunk(sparse);
+          [sparse, sparseBytes] = [[], 0];
+        }
+        if (group.lines.length < this.tuning.diskMinLines) continue;
         if (handle?.path !== group.columns.path) {
           await handle?.file.close();
           handle = { path: group.columns.path, file: await this.fs.open(group.columns.path, 'r') };
         }
         yield await this.diskChunk(group, handle.file);
       }
+      if (sparse.length > 0) yield await this.memoryChunk(sparse);
     } finally {
       await handle?.file.close();
     }
@@ -69,7 +99,10 @@ export class HistorySelection {
     for (const { columns, lo, hi } of this.segments) {
       for (let i = lo; i < hi; i++) {
         const previous = group?.lines[group.lines.length - 1];
-        if (!group || group.columns !== columns || i - previous! > MAX_SKIP_LINES || group.lines.length >= CHUNK_LINES) {
+        const span = group ? columns.lineStart(i) + columns.lineLength(i) - columns.lineStart(group.lines[0]) : 0;
+        // A group is a forward run through one file (lines of an out-of-order file can come back in `at` order).
+        const far = !group || group.columns !== columns || i <= previous! || i - previous! > this.tuning.maxSkipLines;
+        if (far || span > this.tuning.chunkBytes) {
           if (group) yield group;
           group = { columns, lines: [] };
         }
@@ -112,19 +145,19 @@ export class HistorySelection {
   }
 
   // Canonical lines are written straight into one buffer of their known total size.
-  private async memoryChunk({ columns, lines }: Group): Promise<Buffer> {
-    const slow = lines.filter((i) => !columns.isCanonical(i));
-    const texts = await readLineTexts(this.fs, slow.map((line) => ({ columns, line })));
-    const reread = new Map(slow.map((line, j) => [line, reencode(texts[j])]));
-    const kept = lines.filter((i) => columns.isCanonical(i) || reread.get(i));
-    const size = kept.reduce((n, i) => n + 1 + (reread.get(i)?.length ?? columns.lineLength(i)), -1);
+  private async memoryChunk(refs: LineRef[]): Promise<Buffer> {
+    const slow = refs.filter((r) => !r.columns.isCanonical(r.line));
+    const texts = slow.length > 0 ? await readLineTexts(this.fs, slow) : [];
+    const reread = new Map(slow.map((ref, j) => [ref, reencode(texts[j])]));
+    const kept = slow.length > 0 ? refs.filter((r) => r.columns.isCanonical(r.line) || reread.get(r)) : refs;
+    const size = kept.reduce((n, r) => n + 1 + (reread.get(r)?.length ?? r.columns.lineLength(r.line)), -1);
     const out = Buffer.allocUnsafe(Math.max(0, size));
     let pos = 0;
-    for (const i of kept) {
+    for (const ref of kept) {
       if (pos > 0) out[pos++] = COMMA;
-      const text = reread.get(i);
-      const end = text ? pos + text.copy(out, pos) : columns.encodeInto(i, out, pos);
-      if (end - pos !== (text?.length ?? columns.lineLength(i))) throw new Error(`rebuild ${columns.path} line ${i}: length mismatch`);
+      const text = reread.get(ref);
+      const end = text ? pos + text.copy(out, pos) : ref.columns.encodeInto(ref.line, out, pos);
+      if (end - pos !== (text?.length ?? ref.columns.lineLength(ref.line))) throw new Error(`rebuild ${ref.columns.path} line ${ref.line}: length mismatch`);
       pos = end;
     }
     return out;

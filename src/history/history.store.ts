@@ -151,10 +151,11 @@ export class HistoryStore implements OnApplicationBootstrap, OnApplicationShutdo
 
   private async prepare(): Promise<void> {
     let files = await this.catalogue.refresh();
-    let repaired = 0;
-    for (const file of files) if (await this.appender.repairTail(file.path)) repaired++;
-    if (repaired > 0) {
-      this.logger.warn({ message: 'repaired history files whose last line was torn by a crash', files: repaired });
+    // Only the newest day was being written when a crash tore a line; any other file gets checked
+    // before an append reaches it, and readers skip a torn line wherever it is.
+    const newest = files[files.length - 1];
+    if (newest && (await this.appender.repairTail(newest.path))) {
+      this.logger.warn({ message: 'repaired the last history line, torn by a crash', file: newest.name });
       files = await this.catalogue.refresh();
     }
     await this.appender.loadLastAt(files);
