@@ -1,6 +1,6 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { IntervalJob } from '../common/interval-job.js';
+import { IntervalJob, type IntervalJobTiming } from '../common/interval-job.js';
 import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
 import { EngineService } from './engine.service.js';
 
@@ -15,7 +15,12 @@ export class CycleJob implements OnApplicationBootstrap, BeforeApplicationShutdo
     private readonly registry: SchedulerRegistry,
     engine: EngineService,
   ) {
-    this.job = new IntervalJob(CycleJob.NAME, () => engine.runCycle());
+    this.job = new IntervalJob(CycleJob.NAME, () => engine.runCycle(), options.sampling.collectionIntervalSec * 1000);
+  }
+
+  /** How punctually sampling runs: lag behind the collection interval, skipped ticks, last cycle's duration. */
+  timing(): IntervalJobTiming {
+    return this.job.timing();
   }
 
   onApplicationBootstrap(): void {

@@ -21,6 +21,6 @@ import { StorageController } from './storage.controller.js';
   imports: [StorageModule, TelemetryModule, HistoryModule, RuntimeStateModule],
   controllers: [HealthController, StatusController, PreferencesController, StateController, StorageController],
   providers: [BaselineStore, PreferencesService, EngineEvents, EngineDeps, EngineService, CycleJob, CheckpointJob, LiveClients],
-  exports: [EngineService, EngineEvents, LiveClients, PreferencesService],
+  exports: [EngineService, EngineEvents, LiveClients, PreferencesService, CycleJob],
 })
 export class EngineModule {}
