@@ -312,12 +312,14 @@ async function main() {
     const port = Number(env.SENTRACORE_PORT);
     let last = inspectDatastore(ds, configFile, 'initial');
     let startMsTotal = 0;
+    let timedStarts = 0; // starts that ran until /status answered
 
     const boot = async (label, unclean) => {
       engine = startEngine(main, env);
       report.starts++;
       const status = await firstStatus(engine, port);
       startMsTotal += Date.now() - engine.startedAt;
+      timedStarts++;
       await checkWarmStart(status, port, { unclean }, last.runtime, label);
       checkTakeover(ds, engine, last.temps, label);
       await checkPreferences(ds, port, label);
@@ -337,11 +339,11 @@ async function main() {
       const secondInstance = kill % SECOND_EVERY === 0;
       const roll = secondInstance ? 1 : random();
       let moment;
-      if (roll < 0.1 && report.starts > 0) {
+      if (roll < 0.1 && timedStarts > 0) {
         // During start-up: lock, migrations, checkpoint write-back, torn-tail repair, listen.
         engine = startEngine(main, env);
         report.starts++;
-        await sleep(random() * (startMsTotal / report.starts));
+        await sleep(random() * (startMsTotal / timedStarts));
         moment = 'during start';
         report.kills_during_start++;
       } else {
@@ -396,7 +398,7 @@ async function main() {
 
     report.samples_written = final.history.complete;
     report.preference_writes = preferenceWrites;
-    report.mean_start_ms = Math.round(startMsTotal / report.starts);
+    report.mean_start_ms = Math.round(startMsTotal / timedStarts);
     failed = false;
   } catch (error) {
     if (engine) await stop(engine, 'SIGKILL');
