@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProcTelemetrySource } from './proc.source.js';
+import { ProcTelemetrySource, SCAN_BUDGET_MS } from './proc.source.js';
 
 const statFile = (user: number, idle: number): string =>
   `cpu  ${user * 2} 0 0 ${idle * 2} 0 0 0 0 0 0\ncpu0 ${user} 0 0 ${idle} 0 0 0 0 0 0\ncpu1 ${user} 0 0 ${idle} 0 0 0 0 0 0\nbtime 1700000000\n`;
@@ -52,6 +52,22 @@ describe('ProcTelemetrySource', () => {
     await rm(join(root, '7'), { recursive: true }); // would vanish from a new scan
     expect((await telemetry.sample({ timestamp: 5, withProcesses: false })).processes).toEqual(scanned);
     expect((await telemetry.sample({ timestamp: 7, withProcesses: true })).processes).toEqual([]);
+  });
+
+  it('keeps the cycle on schedule: past SCAN_BUDGET_MS it takes the previous list, and the late scan lands later', async () => {
+    const telemetry = source();
+    const first = (await telemetry.sample({ timestamp: 1, withProcesses: true })).processes;
+    expect(first.map((p) => p.pid)).toEqual([7]);
+    // A scan slowed down the way a saturated event loop slows its hundreds of reads.
+    const late = [{ ...first[0], pid: 8, name: 'late' }];
+    const scanner = (telemetry as unknown as { scanner: { scan: () => Promise<unknown> } }).scanner;
+    scanner.scan = () => new Promise((resolve) => setTimeout(() => resolve(late), SCAN_BUDGET_MS + 300));
+    const started = performance.now();
+    const onTime = await telemetry.sample({ timestamp: 3, withProcesses: true });
+    expect(performance.now() - started).toBeLessThan(SCAN_BUDGET_MS + 200);
+    expect(onTime.processes).toEqual(first);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await telemetry.sample({ timestamp: 5, withProcesses: false })).processes).toEqual(late);
   });
 
   it('reopens its files after close()', async () => {

@@ -7,6 +7,15 @@ import { cpuPercent, memoryFromMeminfo, perCorePercent } from './snapshot-math.j
 import type { ProcessRecord, SnapshotRecord } from './snapshot.record.js';
 import type { SampleRequest, TelemetrySource } from './telemetry-source.js';
 
+/** How long a cycle waits for a process scan; an idle machine scans a few hundred pids in far less. */
+export const SCAN_BUDGET_MS = 250;
+
+function settleWithin(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([work, budget]).finally(() => clearTimeout(timer));
+}
+
 export interface ProcTelemetrySourceOptions {
   /** Where procfs is mounted; tests point it at a folder of sample files. */
   procRoot?: string;
@@ -31,6 +40,7 @@ export class ProcTelemetrySource implements TelemetrySource {
   private readonly scanner: ProcessScanner;
   private previousCpu: ProcStat | undefined;
   private processes: ProcessRecord[] = [];
+  private scanned = false;
   private wholeDisks: Set<string> | undefined;
 
   constructor(options: ProcTelemetrySourceOptions = {}) {
@@ -61,9 +71,18 @@ export class ProcTelemetrySource implements TelemetrySource {
     const previous = this.previousCpu;
     this.previousCpu = stat;
     if (request.withProcesses) {
-      this.processes = await this.scanner
-        .scan({ memTotalBytes: memory.total, bootTimeSec: stat.bootTimeSec })
-        .catch(() => this.processes);
+      const scan = this.scanner.scan({ memTotalBytes: memory.total, bootTimeSec: stat.bootTimeSec }).then(
+        (processes) => {
+          this.processes = processes;
+          this.scanned = true;
+        },
+        () => undefined,
+      );
+      // Under heavy load each of the scan's hundreds of reads waits a long event-loop turn, and
+      // the cycle must keep its schedule: past the budget it takes the previous list, and the scan
+      // (shared with the next request for one) still lands in `processes` when it completes.
+      // Only the very first list is always awaited, so the first snapshot has processes.
+      await (this.scanned ? settleWithin(scan, SCAN_BUDGET_MS) : scan);
     }
     return {
       timestamp: request.timestamp,
