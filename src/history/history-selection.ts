@@ -102,7 +102,7 @@ export class HistorySelection {
         const span = group ? columns.lineStart(i) + columns.lineLength(i) - columns.lineStart(group.lines[0]) : 0;
         // A group is a forward run through one file (lines of an out-of-order file can come back in `at` order).
         const far = !group || group.columns !== columns || i <= previous! || i - previous! > this.tuning.maxSkipLines;
-        if (far || span > this.tuning.chunkBytes) {
+        if (!group || far || span > this.tuning.chunkBytes) {
           if (group) yield group;
           group = { columns, lines: [] };
         }
