@@ -1,3 +1,4 @@
+import { StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import type { HistorySelection } from './history-selection.js';
 import type { HistorySummaryRecord } from './history-summary.js';
@@ -34,4 +35,11 @@ export async function historyBody(selection: HistorySelection, summary: HistoryS
     bytes += chunk.length;
   }
   return bytes <= ONE_BUFFER_BYTES ? Buffer.concat(parts, bytes) : Readable.from(parts, { objectMode: false });
+}
+
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/** What a Nest handler returns for a body: bytes as they are, a stream wrapped so Nest pipes and closes it. */
+export function asHttpBody(body: Buffer | Readable): Buffer | StreamableFile {
+  return Buffer.isBuffer(body) ? body : new StreamableFile(body, { type: JSON_CONTENT_TYPE });
 }

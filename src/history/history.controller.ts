@@ -1,13 +1,12 @@
-import { Body, Delete, Get, Header, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Delete, Get, Header, Post, Query, type StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { ApiController, MutatingRoute } from '../common/api-controller.decorator.js';
 import { HistoryExportDto, HistoryExportResultDto } from './dto/history-export.dto.js';
 import { HistoryQueryDto } from './dto/history-query.dto.js';
 import { HistoryClearDto, HistoryResponseDto } from './dto/history-response.dto.js';
+import { asHttpBody, JSON_CONTENT_TYPE } from './history-body.js';
 import { HistoryExportService } from './history-export.service.js';
 import { HistoryStore } from './history.store.js';
-
-const JSON_TYPE = 'application/json; charset=utf-8';
 
 @ApiController('history', 'history')
 export class HistoryController {
@@ -18,13 +17,12 @@ export class HistoryController {
 
   // The body is produced as JSON text (large answers stream), never as one big object graph.
   @Get()
-  @Header('Content-Type', JSON_TYPE)
+  @Header('Content-Type', JSON_CONTENT_TYPE)
   @ApiProduces('application/json')
   @ApiOperation({ summary: 'History samples in a range (SPEC §6), downsampled or aggregated, with the archive summary' })
   @ApiOkResponse({ type: HistoryResponseDto })
   async query(@Query() query: HistoryQueryDto): Promise<Buffer | StreamableFile> {
-    const body = await this.store.queryBody(query);
-    return Buffer.isBuffer(body) ? body : new StreamableFile(body, { type: JSON_TYPE });
+    return asHttpBody(await this.store.queryBody(query));
   }
 
   @Delete()

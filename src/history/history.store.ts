@@ -5,12 +5,13 @@ import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-cor
 import { DatastorePaths } from '../storage/datastore-paths.js';
 import { errorCode, FS_PORT, type FsPort } from '../storage/fs.port.js';
 import { StorageHealth } from '../storage/storage-health.js';
+import { FailureReporter } from './failure-reporter.js';
 import { HistoryAppender } from './history-appender.js';
 import { historyBody } from './history-body.js';
 import { HistoryCatalogue } from './history-catalogue.js';
 import { dayOfAt, normalizeSample, type HistorySampleRecord } from './history-line.codec.js';
 import type { HistoryQuery } from './history-query.js';
-import { HistoryReader } from './history-reader.js';
+import { HistoryReader, type HistoryAnswer } from './history-reader.js';
 import { filesToPrune, type PruneResult } from './history-retention.js';
 import type { HistorySummaryRecord } from './history-summary.js';
 
@@ -21,6 +22,7 @@ import type { HistorySummaryRecord } from './history-summary.js';
 @Injectable()
 export class HistoryStore implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(HistoryStore.name);
+  private readonly appendFailures = new FailureReporter(this.logger, 'history sample not stored');
   private readonly catalogue: HistoryCatalogue;
   private readonly appender: HistoryAppender;
   private readonly reader: HistoryReader;
@@ -70,12 +72,13 @@ export class HistoryStore implements OnApplicationBootstrap, OnApplicationShutdo
       if (!this.due(record.at)) return false;
       const file = await this.appender.append(record);
       this.health.recordSuccess();
+      this.appendFailures.succeeded();
       if (this.lastDay !== undefined && file.day !== this.lastDay) this.pruneSoon();
       this.lastDay = file.day;
       return true;
     }).catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
-      this.logger.warn({ message: `history sample not stored: ${reason}`, at: sample?.at });
+      this.appendFailures.failed(reason, this.clock.nowMs(), { at: sample?.at });
       this.health.recordFailure('append history sample', error);
       return false;
     });
@@ -98,7 +101,7 @@ export class HistoryStore implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /** A query's lazily materialised result, for streaming consumers such as exports. */
-  async select(query: HistoryQuery) {
+  async select(query: HistoryQuery): Promise<HistoryAnswer> {
     await this.ready;
     return this.reader.select(query, this.clock.nowMs() / 1000);
   }
