@@ -43,9 +43,13 @@ export function writeCenti(out: Buffer, pos: number, centi: number): number {
 const NULL = ascii('null');
 const MAX_CENTI = 999_999_999_999_999;
 
-/** A JSON number (NaN written as null), through the fast path whenever it has ≤ 2 decimals. */
+/**
+ * A JSON number, through the fast path whenever it has ≤ 2 decimals. NaN (a null metric) and the
+ * infinities (an average of absurd values) are written as null, as JSON.stringify does: JSON has no
+ * other way to say them.
+ */
 export function writeNumber(out: Buffer, pos: number, value: number): number {
-  if (Number.isNaN(value)) return writeBytes(out, pos, NULL);
+  if (!Number.isFinite(value)) return writeBytes(out, pos, NULL);
   const c = Math.round(value * 100);
   if (c / 100 === value && Math.abs(c) <= MAX_CENTI) return writeCenti(out, pos, c);
   return pos + out.write(String(value), pos, 'latin1');

@@ -143,7 +143,8 @@ export function aggregate(segments: readonly Segment[], granularitySec: number, 
   for (const { columns, lo, hi } of segments) {
     const { at, metrics } = columns;
     for (let i = lo; i < hi; i++) {
-      const k = Math.floor(at[i] / granularitySec) * granularitySec;
+      const start = Math.floor(at[i] / granularitySec) * granularitySec;
+      const k = Number.isFinite(start) ? start : at[i]; // a granularity too fine to divide by
       if (k !== key) {
         if (repColumns) flush();
         [key, repColumns, acc] = [k, undefined, new Float64Array(METRICS).fill(initial)];

@@ -13,15 +13,15 @@ import { encodeSample, type HistorySampleRecord } from './history-line.codec.js'
 import { HistoryStore } from './history.store.js';
 
 const T0 = Date.parse('2026-11-27T10:00:00Z') / 1000;
-const sample = (at: number, over: Partial<HistorySampleRecord> = {}): HistorySampleRecord => ({
+const sample = (at: number, over: Partial<HistorySampleRecord> | number = {}): HistorySampleRecord => ({
   at,
-  cpu_percent: 12.345,
+  cpu_percent: typeof over === 'number' ? over : 12.345,
   mem_percent: 60,
   disk_pressure_percent: 5,
   stability_score: 90,
   stress_score: 30,
   top_processes: [{ name: 'node.exe', pid: 7, cpu_percent: 3.333, mem_percent: 1, impact: 4 }],
-  ...over,
+  ...(typeof over === 'number' ? {} : over),
 });
 
 let dir: string;
@@ -189,6 +189,20 @@ describe('HistoryStore query', () => {
     const got = await store.query({ from: T0 - 600, to: T0 + 600, granularity: 600, agg });
     expect(got.map((s) => ({ at: s.at, cpu: s.cpu_percent, stress: s.stress_score, pid: s.top_processes[0].pid }))).toEqual(expected.map((e) => ({ ...e, at: e.at })));
     expect(got[0]).toMatchObject({ mem_percent: 60, disk_pressure_percent: 5, stability_score: 90 });
+  });
+});
+
+describe('HistoryStore query edge cases', () => {
+  it('keeps the answer valid JSON for absurd granularities and values', async () => {
+    const { store } = await open();
+    await store.append(sample(T0, 1e300));
+    await store.append(sample(T0 + 30, 1e300));
+    for (const granularity of [1e-300, 5e-324, 1e300]) {
+      const got = await store.query({ from: T0 - 1, to: T0 + 99, granularity, agg: 'avg' });
+      expect(got.every((s) => Number.isFinite(s.at))).toBe(true);
+    }
+    const [bucket] = await store.query({ from: T0 - 1, to: T0 + 99, granularity: 3600, agg: 'avg' });
+    expect(bucket.cpu_percent === null || Number.isFinite(bucket.cpu_percent)).toBe(true);
   });
 });
 

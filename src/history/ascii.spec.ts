@@ -1,0 +1,29 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { writeCenti, writeNumber, writeUint } from './ascii.js';
+
+const written = (write: (out: Buffer, pos: number, value: number) => number, value: number) => {
+  const out = Buffer.alloc(64);
+  return out.toString('latin1', 3, write(out, 3, value));
+};
+
+describe('ascii number writers', () => {
+  it('write integers and hundredths exactly as String() does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (n) => expect(written(writeUint, n)).toBe(String(n))),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: -999_999_999_999_999, max: 999_999_999_999_999 }), (c) => expect(written(writeCenti, c)).toBe(String(c / 100))),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('write any double as JSON.stringify does', () => {
+    fc.assert(
+      fc.property(fc.double(), (v) => expect(written(writeNumber, v)).toBe(JSON.stringify(v))),
+      { numRuns: 5000 },
+    );
+    expect([0, -0, 0.07, -0.5, 1795777127.5, 1e21, 5e-7].map((v) => written(writeNumber, v))).toEqual(['0', '0', '0.07', '-0.5', '1795777127.5', '1e+21', '5e-7']);
+  });
+});
