@@ -110,8 +110,8 @@ export async function readOnce(path: string, into: ReadBuffer = new ReadBuffer()
 
 /**
  * Runs `task` over `items` with at most `concurrency` in flight, so a scan of hundreds of pids
- * never fills the libuv pool that the engine's own file writes also need. `task` gets the
- * worker's index so each worker can own a buffer.
+ * never queues hundreds of jobs ahead of the engine's own file writes in the libuv pool.
+ * `task` gets the worker's index so each worker can own a buffer.
  */
 export async function mapPool<T, R>(
   items: readonly T[],
