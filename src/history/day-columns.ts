@@ -148,7 +148,7 @@ export class DayColumns {
 
   private push(line: LineFields, offset: number, byteLength: number, withProcesses: boolean): number {
     const i = this.count++;
-    this.reserve(this.count);
+    if (this.count > this.at.length) this.reserve(this.count);
     if (i > 0 && line.at < this.at[i - 1]) this.sorted = false;
     this.at[i] = line.at;
     this.start[i] = offset;
@@ -159,7 +159,9 @@ export class DayColumns {
     this.procCount[i] = withProcesses ? line.processCount : 0;
     if (!withProcesses) return i;
     const needed = this.procTotal + line.processCount;
-    [this.procName, this.procPid, this.procCenti] = [grow(this.procName, needed), grow(this.procPid, needed), grow(this.procCenti, needed * 3)];
+    if (needed > this.procName.length) {
+      [this.procName, this.procPid, this.procCenti] = [grow(this.procName, needed), grow(this.procPid, needed), grow(this.procCenti, needed * 3)];
+    }
     for (let p = 0; p < line.processCount; p++) {
       this.procName[this.procTotal + p] = this.names.idOf(line.names[p]);
       this.procPid[this.procTotal + p] = line.pids[p];
