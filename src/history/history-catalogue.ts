@@ -23,6 +23,7 @@ export class HistoryCatalogue {
   private readonly entries = new Map<string, Entry>();
   private readonly builds = new Map<string, Promise<DayColumns | undefined>>();
   private readonly names = new NameTable();
+
   constructor(
     private readonly fs: FsPort,
     private readonly dir: string,

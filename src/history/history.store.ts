@@ -165,19 +165,16 @@ export class HistoryStore implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.appender.lastAt !== undefined) this.lastDay = dayOfAt(this.appender.lastAt);
   }
 
-  // Newest days first: they are what the dashboard asks for right after a start.
+  // Newest days first: they are what the dashboard asks for right after a start. A file that cannot
+  // be indexed now is left to the next query that needs it.
   private async indexInBackground(): Promise<void> {
     const started = performance.now();
-    try {
-      const files = await this.catalogue.refresh();
-      for (const file of [...files].reverse()) {
-        if (this.stopping) return;
-        await this.catalogue.columns(file);
-      }
-      this.logger.log({ message: 'history indexed', files: files.length, durationMs: Math.round(performance.now() - started) });
-    } catch (error) {
-      this.logger.warn({ message: `index history (queries index on demand): ${String(error)}` });
+    const files = await this.catalogue.refresh().catch(() => []);
+    for (const file of [...files].reverse()) {
+      if (this.stopping) return;
+      await this.catalogue.columns(file).catch((error: unknown) => this.logger.warn({ message: `index ${file.name}: ${String(error)}` }));
     }
+    this.logger.log({ message: 'history indexed', files: files.length, durationMs: Math.round(performance.now() - started) });
   }
 
   private async remove(path: string): Promise<boolean> {
