@@ -3,6 +3,8 @@ import { hostname } from 'node:os';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { ENGINE_VERSION } from '../engine/version.js';
 
+const EVENT_LOOP_SAMPLING_MS = 1000;
+
 /**
  * This app's own prom-client registry. Never the global default one: two engines in one process
  * (tests, or a host embedding it next to its own metrics) would otherwise register the same names twice.
@@ -12,8 +14,10 @@ export class MetricsRegistry implements OnApplicationShutdown {
   readonly registry = new Registry();
 
   constructor() {
-    // process_* and nodejs_* of this process, read at each scrape.
-    collectDefaultMetrics({ register: this.registry });
+    // process_* and nodejs_* of this process, read at each scrape. The event-loop delay monitor
+    // samples at 1 s, not prom-client's 10 ms: 100 wake-ups a second cost ~0.4 % of a core on
+    // their own (measured), more than the engine's whole budget.
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLING_MS });
     new Gauge({
       name: 'sentracore_info',
       help: 'Always 1; the labels identify the engine build and the machine it watches.',
