@@ -45,7 +45,10 @@ export class EngineService implements OnModuleInit, OnApplicationShutdown {
     const withProcesses = cycleIndex % this.options.sampling.processRefreshCycles === 0;
     const snapshot = await this.telemetry.sample({ timestamp: this.clock.nowMs() / 1000, withProcesses });
     const cycle = this.pipeline.step(snapshot, this.deps.preferences.value, { processesRefreshed: withProcesses });
-    await this.deps.history.append(historySample(cycle, this.pipeline.topProcesses(5)));
+    // Most cycles fall inside the history interval: only build a sample the store will keep.
+    if (this.deps.history.isDue(snapshot.timestamp)) {
+      await this.deps.history.append(historySample(cycle, this.pipeline.topProcesses(5)));
+    }
     if (this.pipeline.cycleCount % BASELINE_PERSIST_CYCLES === 0) await this.persistBaseline();
     const status = this.status();
     this.deps.events.cycles.next({ status, cycle, computedAtMs: this.clock.nowMs() });

@@ -69,7 +69,7 @@ export class HistoryStore implements OnApplicationBootstrap, OnApplicationShutdo
       await this.ready;
       const record = normalizeSample(sample);
       if (!Number.isFinite(record.at)) throw new Error(`sample "at" is not a finite number: ${String(sample.at)}`);
-      if (!this.due(record.at)) return false;
+      if (!this.isDue(record.at)) return false;
       const file = await this.appender.append(record);
       this.health.recordSuccess();
       this.appendFailures.succeeded();
@@ -141,8 +141,11 @@ export class HistoryStore implements OnApplicationBootstrap, OnApplicationShutdo
     });
   }
 
-  // Debounce; a clock that jumped back by more than an interval starts recording again at once.
-  private due(atSec: number): boolean {
+  /**
+   * Whether a sample taken at `atSec` would be stored (the debounce), so a caller can skip building it.
+   * A clock that jumped back by more than an interval starts recording again at once.
+   */
+  isDue(atSec: number): boolean {
     const last = this.appender.lastAt;
     const interval = this.options.history.sampleIntervalSec;
     return last === undefined || atSec - last >= interval || atSec <= last - interval;
