@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { plainEnv, requireDist, run, waitFor, type Running } from './helpers/child-process.js';
+import { plainEnv, requireDist, run, waitFor, type Running, freePort } from './helpers/child-process.js';
 
 // SPEC §2 engine-config.json lifecycle, driven through real `node dist/main.js` processes.
 
@@ -22,13 +22,6 @@ const listen = (port: number): Promise<Server> =>
     server.once('error', reject);
     server.listen({ port, host: '127.0.0.1' }, () => resolve(server));
   });
-
-async function freePort(): Promise<number> {
-  const server = await listen(0);
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function healthy(port: number): Promise<boolean> {
   const response = await fetch(`http://127.0.0.1:${port}/api/v1/health`).catch(() => undefined);

@@ -1,21 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { plainEnv, requireDist, run, type Running } from './helpers/child-process.js';
+import { plainEnv, requireDist, run, type Running, freePort } from './helpers/child-process.js';
 import { eventually, RecordingSocket } from './helpers/listening-app.js';
 
 // The standalone server (`node dist/main.js`, Fastify + the ws adapter main.ts installs) serves the
 // live streams and /metrics on its one port, sampling on its own schedule.
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('live streams on the standalone server (node dist/main.js)', () => {
   let root: string;

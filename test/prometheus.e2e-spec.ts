@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { ManualClock } from '../src/common/clock.js';
 import { ENGINE_VERSION } from '../src/engine/version.js';
 import { createListeningApp, eventually, type ListeningApp } from './helpers/listening-app.js';
+import { freePort } from './helpers/child-process.js';
 
 // A real Prometheus server (Debian's package) scrapes the engine every second; its query API must
 // return the stress score the engine reports. This is how a fleet of engines is monitored.
@@ -23,14 +23,6 @@ function findOnPath(name: string): string | undefined {
     }
   }
   return undefined;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 interface QueryResult {

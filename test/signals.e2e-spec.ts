@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { plainEnv, REPO_ROOT, requireDist, run, waitFor, type Running } from './helpers/child-process.js';
+import { plainEnv, REPO_ROOT, requireDist, run, waitFor, type Running, freePort } from './helpers/child-process.js';
 
 // SPEC §7 clean stop through real signals to a real `node dist/main.js`: the final checkpoint carries
 // the flag true, the baseline is on disk, engine-config.json says `stopped`, and the next start sees a
@@ -15,14 +14,6 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 const LAST_KEYS = ['stress', 'stability', 'anomaly', 'prediction', 'normalized'] as const;
 // Holds the engine's interval jobs until SIGUSR2, so the warm /status can be read before the first cycle.
 const HOLD = pathToFileURL(join(REPO_ROOT, 'test', 'crash', 'hold-timers.mjs')).href;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('clean stop on real signals (SPEC §7)', () => {
   let dir: string;

@@ -1,22 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { plainEnv, requireDist, run, waitFor, type Running } from './helpers/child-process.js';
+import { plainEnv, requireDist, run, waitFor, type Running, freePort } from './helpers/child-process.js';
 
 // Single writer (issue #5): a second engine on the same datastore is refused while the first runs,
 // names the first one's pid, writes nothing; once the first is killed, its stale lock is taken over.
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('single writer per datastore (real processes)', () => {
   let dir: string;

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { plainEnv, REPO_ROOT, requireDist, run, type Running } from './helpers/child-process.js';
+import { plainEnv, REPO_ROOT, requireDist, run, type Running, freePort } from './helpers/child-process.js';
 
 // Swagger UI at /docs in a real browser (Debian's chromium driven by playwright-core), served by the
 // real standalone server (`node dist/main.js`): its static assets come through @fastify/static,
@@ -15,14 +14,6 @@ const INSTALL_HINT = 'chromium is not installed: run `apt-get update && apt-get 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
 // As this machine's notes require: no sandbox as root, and no background traffic to a closed network.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * Expands an operation, clicks "Try it out" then "Execute", returns the live response's code and body,
