@@ -46,6 +46,11 @@ export class HistorySelection {
     return this.buckets ? this.buckets.length : countOf(this.segments);
   }
 
+  /** The picked lines, for answers that are copies of stored lines (undefined for aggregates). */
+  get lineSegments(): readonly Segment[] | undefined {
+    return this.buckets ? undefined : this.segments;
+  }
+
   /** The samples as JSON texts joined by commas, one chunk at a time, ascending by `at`. */
   async *jsonChunks(): AsyncGenerator<Buffer> {
     if (this.buckets) {

@@ -7,7 +7,8 @@ import { errorCode, FS_PORT, type FsPort } from '../storage/fs.port.js';
 import { StorageHealth } from '../storage/storage-health.js';
 import { FailureReporter } from './failure-reporter.js';
 import { HistoryAppender } from './history-appender.js';
-import { historyBody } from './history-body.js';
+import { BodyCache } from './body-cache.js';
+import { historyBody, STREAM_ABOVE_SAMPLES } from './history-body.js';
 import { HistoryCatalogue } from './history-catalogue.js';
 import { dayOfAt, normalizeSample, type HistorySampleRecord } from './history-line.codec.js';
 import type { HistoryQuery } from './history-query.js';
@@ -26,6 +27,7 @@ export class HistoryStore implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly catalogue: HistoryCatalogue;
   private readonly appender: HistoryAppender;
   private readonly reader: HistoryReader;
+  private readonly bodies = new BodyCache();
   private writes: Promise<unknown> = Promise.resolve();
   private ready: Promise<void> = Promise.resolve();
   private indexing: Promise<void> = Promise.resolve();
@@ -88,7 +90,13 @@ export class HistoryStore implements OnApplicationBootstrap, OnApplicationShutdo
   async queryBody(query: HistoryQuery): Promise<Buffer | Readable> {
     await this.ready;
     const { selection, summary } = await this.reader.select(query, this.clock.nowMs() / 1000);
-    return historyBody(selection, summary);
+    const segments = selection.count <= STREAM_ABOVE_SAMPLES ? selection.lineSegments : undefined;
+    const key = segments && this.bodies.key(segments, summary);
+    const cached = key && this.bodies.get(key);
+    if (cached) return cached;
+    const body = await historyBody(selection, summary);
+    if (key && Buffer.isBuffer(body)) this.bodies.set(key, body);
+    return body;
   }
 
   /** The samples of a query as objects (in-process callers and exports). */
