@@ -224,6 +224,21 @@ describe('a 30-day archive over HTTP', () => {
     );
   }, 300_000);
 
+  it('gzips a 24 h answer for clients that accept it, with the same JSON as without', async () => {
+    const query = { from: NOW_SEC - 86_400, to: NOW_SEC };
+    const http = () => request(app.getHttpServer()).get('/api/v1/history').query(query);
+    const plain = await http().set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+    expect(plain.body.samples).toEqual(naiveQuery(all, { fromSec: query.from, toSec: query.to, granularitySec: 0, agg: 'first' }));
+    for (let i = 0; i < 2; i++) {
+      const zipped = await http().set('Accept-Encoding', 'gzip').expect(200);
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(Number(zipped.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text) / 3);
+      expect(zipped.body).toEqual(plain.body);
+    }
+  });
+
   it('streams the whole month raw as one valid JSON body', async () => {
     const res = await request(app.getHttpServer()).get('/api/v1/history').query({ from: 0, to: NOW_SEC + 1 }).buffer(true).parse((r, done) => {
       const chunks: Buffer[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { BodyCache } from './body-cache.js';
 import type { DayColumns } from './day-columns.js';
+import { acceptsGzip } from './history-body.js';
 import type { HistorySummaryRecord } from './history-summary.js';
 
 const summary = (total_samples: number): HistorySummaryRecord =>
@@ -39,5 +40,19 @@ describe('BodyCache', () => {
     expect(cache.get('b')?.length).toBe(10 * 1024 * 1024);
     cache.set('huge', Buffer.alloc(17 * 1024 * 1024));
     expect(cache.get('huge')).toBeUndefined();
+  });
+});
+
+describe('acceptsGzip', () => {
+  it.each([
+    ['gzip, deflate, br', true],
+    ['br;q=1.0, gzip;q=0.8', true],
+    ['*', true],
+    ['gzip;q=0', false],
+    ['identity', false],
+    ['', false],
+    [undefined, false],
+  ])('%j → %s', (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
   });
 });

@@ -1,5 +1,7 @@
 import { StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { constants, gzip } from 'node:zlib';
 import type { HistorySelection } from './history-selection.js';
 import type { HistorySummaryRecord } from './history-summary.js';
 
@@ -42,4 +44,29 @@ export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 /** What a Nest handler returns for a body: bytes as they are, a stream wrapped so Nest pipes and closes it. */
 export function asHttpBody(body: Buffer | Readable): Buffer | StreamableFile {
   return Buffer.isBuffer(body) ? body : new StreamableFile(body, { type: JSON_CONTENT_TYPE });
+}
+
+/** A GET /history answer and whether it is gzip-encoded. */
+export interface HistoryHttpBody {
+  body: Buffer | Readable;
+  gzipped: boolean;
+}
+
+/** Smaller answers go out as they are: compressing them saves less than it costs. */
+export const GZIP_ABOVE_BYTES = 16 * 1024;
+
+const gzipAsync = promisify(gzip);
+
+// The fastest level: history JSON still shrinks ~6×, and the CPU is spent once per cached window.
+export function gzipFast(body: Buffer): Promise<Buffer> {
+  return gzipAsync(body, { level: constants.Z_BEST_SPEED });
+}
+
+/** Whether an Accept-Encoding header allows gzip (listed, or `*`, without `q=0`). */
+export function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((entry) => {
+    const [coding, ...params] = entry.split(';').map((part) => part.trim().toLowerCase());
+    const q = params.find((param) => param.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
 }

@@ -1,10 +1,11 @@
-import { Body, Delete, Get, Header, Post, Query, type StreamableFile } from '@nestjs/common';
+import { Body, Delete, Get, Header, Headers, Post, Query, Res, type StreamableFile } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { ApiController, MutatingRoute } from '../common/api-controller.decorator.js';
 import { HistoryExportDto, HistoryExportResultDto } from './dto/history-export.dto.js';
 import { HistoryQueryDto } from './dto/history-query.dto.js';
 import { HistoryClearDto, HistoryResponseDto } from './dto/history-response.dto.js';
-import { asHttpBody, JSON_CONTENT_TYPE } from './history-body.js';
+import { acceptsGzip, asHttpBody, JSON_CONTENT_TYPE } from './history-body.js';
 import { HistoryExportService } from './history-export.service.js';
 import { HistoryStore } from './history.store.js';
 
@@ -21,8 +22,15 @@ export class HistoryController {
   @ApiProduces('application/json')
   @ApiOperation({ summary: 'History samples in a range (SPEC §6), downsampled or aggregated, with the archive summary' })
   @ApiOkResponse({ type: HistoryResponseDto })
-  async query(@Query() query: HistoryQueryDto): Promise<Buffer | StreamableFile> {
-    return asHttpBody(await this.store.queryBody(query));
+  async query(
+    @Query() query: HistoryQueryDto,
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer | StreamableFile> {
+    const { body, gzipped } = await this.store.queryBody(query, acceptsGzip(acceptEncoding));
+    void reply.header('Vary', 'Accept-Encoding');
+    if (gzipped) void reply.header('Content-Encoding', 'gzip');
+    return asHttpBody(body);
   }
 
   @Delete()

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Readable } from 'node:stream';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
 import { DatastorePaths } from '../storage/datastore-paths.js';
@@ -8,7 +7,7 @@ import { StorageHealth } from '../storage/storage-health.js';
 import { FailureReporter } from './failure-reporter.js';
 import { HistoryAppender } from './history-appender.js';
 import { BodyCache } from './body-cache.js';
-import { historyBody, STREAM_ABOVE_SAMPLES } from './history-body.js';
+import { gzipFast, GZIP_ABOVE_BYTES, historyBody, type HistoryHttpBody, STREAM_ABOVE_SAMPLES } from './history-body.js';
 import { HistoryCatalogue } from './history-catalogue.js';
 import { dayOfAt, normalizeSample, type HistorySampleRecord } from './history-line.codec.js';
 import type { HistoryQuery } from './history-query.js';
@@ -86,17 +85,23 @@ export class HistoryStore implements OnApplicationBootstrap, OnApplicationShutdo
     });
   }
 
-  /** GET /history: the JSON body as bytes, or as a stream for large answers. */
-  async queryBody(query: HistoryQuery): Promise<Buffer | Readable> {
+  /**
+   * GET /history: the JSON body as bytes, or as a stream for large answers; gzipped when the client
+   * accepts it and the answer is a cacheable buffer (compressed once per window, then shared).
+   */
+  async queryBody(query: HistoryQuery, acceptsGzip = false): Promise<HistoryHttpBody> {
     await this.ready;
     const { selection, summary } = await this.reader.select(query, this.clock.nowMs() / 1000);
     const segments = selection.count <= STREAM_ABOVE_SAMPLES ? selection.lineSegments : undefined;
     const key = segments && this.bodies.key(segments, summary);
-    const cached = key && this.bodies.get(key);
-    if (cached) return cached;
-    const body = await historyBody(selection, summary);
-    if (key && Buffer.isBuffer(body)) this.bodies.set(key, body);
-    return body;
+    if (!key) return { body: await historyBody(selection, summary), gzipped: false };
+    const plain = this.bodies.get(key) ?? (await historyBody(selection, summary));
+    if (!Buffer.isBuffer(plain)) return { body: plain, gzipped: false };
+    this.bodies.set(key, plain);
+    if (!acceptsGzip || plain.length < GZIP_ABOVE_BYTES) return { body: plain, gzipped: false };
+    const gzipped = this.bodies.get(`${key}|gzip`) ?? (await gzipFast(plain));
+    this.bodies.set(`${key}|gzip`, gzipped);
+    return { body: gzipped, gzipped: true };
   }
 
   /** The samples of a query as objects (in-process callers and exports). */
