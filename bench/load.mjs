@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 // Load benchmark (issue #7): starts the built engine (`node dist/main.js`) on a temp datastore holding
-// a 24 h history archive, sampling the real machine every second, and drives it with autocannon:
+// a 24 h history archive, sampling the real machine every second, and drives it with wrk (Debian's
+// package; `--client autocannon` for the npm one, also the fallback when wrk is not installed):
 // 50 connections for 20 s at each of /api/v1/status, /api/v1/history (the default range: the last
 // 24 h) and /metrics (skipped with a note when it answers 404). Prints req/s, p50/p99 latency, errors,
 // and how far the sampling cycle runs behind its 1 s schedule while under load, against the targets.
 // A benchmark, not a test: it reports; `--strict` makes a missed target exit 1.
 //
 //   npm run bench:load            (builds first)
-//   node bench/load.mjs [--duration 20] [--connections 50] [--only status|history|metrics] [--no-reference] [--strict] [--keep] [--cpu-prof]
+//   node bench/load.mjs [--duration 20] [--connections 50] [--client wrk|autocannon] [--only status|history|metrics] [--no-reference] [--strict] [--keep] [--cpu-prof]
 //
 // --cpu-prof writes the engine's V8 CPU profile (open it in Chrome DevTools) into the kept temp dir.
 // "engine CPU" is the engine process's user+system time per wall second (Linux /proc): 100% is one
 // core. The load generator runs on the same machine, so latency also depends on what else is running.
 import autocannon from 'autocannon';
+import { runWrk, wrkAvailable } from './wrk.mjs';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -37,6 +39,8 @@ const TARGETS = [
 ];
 const LAG_TARGET_MS = 100;
 const ONLY = option('only', '');
+const CLIENT = option('client', wrkAvailable() ? 'wrk' : 'autocannon');
+const load = (options) => (CLIENT === 'wrk' ? runWrk(options) : autocannon({ ...options, timeout: 10 }));
 
 const mainJs = join(repo, 'dist', 'main.js');
 const archiveScript = join(repo, '..', 'shared', 'bench', 'make-history-archive.mjs');
@@ -134,7 +138,7 @@ async function bareServerRow(bytes) {
   const server = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const port = await new Promise((ok) => server.stdout.once('data', (chunk) => ok(Number(String(chunk).trim()))));
-    const result = await autocannon({ url: `http://127.0.0.1:${port}/`, connections: CONNECTIONS, duration: DURATION_SEC, timeout: 10 });
+    const result = await load({ url: `http://127.0.0.1:${port}/`, connections: CONNECTIONS, duration: DURATION_SEC });
     return { name: `  bare server, ${(bytes / 1e6).toFixed(1)} MB`, reference: true, reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, errors: result.errors + result.timeouts + result.non2xx, mbPerSec: result.throughput.average / 1e6 };
   } finally {
     server.kill();
@@ -174,7 +178,7 @@ try {
   // Warm up: the history index, JIT, the first cycles.
   for (let i = 0; i < 5; i++) for (const { path } of TARGETS) await get(port, path);
   await sleep(3000);
-  console.log(`\nengine pid ${engine.pid} on 127.0.0.1:${port}, sampling every 1 s; ${CONNECTIONS} connections × ${DURATION_SEC} s per route`);
+  console.log(`\nengine pid ${engine.pid} on 127.0.0.1:${port}, sampling every 1 s; ${CONNECTIONS} connections × ${DURATION_SEC} s per route, client ${CLIENT}`);
   // The load generator shares the machine: other work running now shows up in every number below.
   console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} before the run\n`);
 
@@ -189,7 +193,7 @@ try {
     const fromMs = Date.now();
     const cpuBefore = cpuSeconds(engine.pid);
     const skippedBefore = skippedTicks();
-    const result = await autocannon({ url: `http://127.0.0.1:${port}${target.path}`, headers: target.headers, connections: CONNECTIONS, duration: DURATION_SEC, timeout: 10 });
+    const result = await load({ url: `http://127.0.0.1:${port}${target.path}`, headers: target.headers, connections: CONNECTIONS, duration: DURATION_SEC });
     const toMs = Date.now();
     const cpuPercent = ((cpuSeconds(engine.pid) - cpuBefore) / ((toMs - fromMs) / 1000)) * 100;
     await sleep(1500); // the last cycles' events arrive

@@ -21,25 +21,35 @@ describe('BodyCache', () => {
     expect(cache.key([{ columns: dayA, lo: 0, hi: 10 }], summary(11))).not.toBe(key);
   });
 
-  it('serves the stored buffer itself and evicts the least recently used past 8 entries', () => {
+  const make = (body: Buffer) => {
+    const calls = { count: 0 };
+    return { calls, fn: async () => (calls.count++, body) };
+  };
+
+  it('builds a body once for concurrent and later callers, and evicts the least recently used past 8', async () => {
     const cache = new BodyCache();
-    const bodies = Array.from({ length: 9 }, (_, i) => Buffer.from(`body ${i}`));
-    bodies.slice(0, 8).forEach((body, i) => cache.set(`k${i}`, body));
-    expect(cache.get('k0')).toBe(bodies[0]);
-    cache.set('k8', bodies[8]);
-    expect(cache.get('k1')).toBeUndefined();
-    expect(cache.get('k0')).toBe(bodies[0]);
-    expect(cache.get('k8')).toBe(bodies[8]);
+    const first = make(Buffer.from('body 0'));
+    const [a, b] = await Promise.all([cache.getOrCreate('k0', first.fn), cache.getOrCreate('k0', first.fn)]);
+    expect(a).toBe(b);
+    expect(first.calls.count).toBe(1);
+    for (let i = 1; i < 8; i++) await cache.getOrCreate(`k${i}`, make(Buffer.from(`body ${i}`)).fn);
+    await cache.getOrCreate('k0', first.fn); // k0 is now the most recently used
+    await cache.getOrCreate('k8', make(Buffer.from('body 8')).fn);
+    const again = make(Buffer.from('body 1 again'));
+    expect((await cache.getOrCreate('k1', again.fn)).toString()).toBe('body 1 again');
+    expect(again.calls.count).toBe(1);
+    expect(await cache.getOrCreate('k0', first.fn)).toBe(a);
+    expect(first.calls.count).toBe(1);
   });
 
-  it('keeps at most 16 MB of bodies', () => {
+  it('keeps at most 16 MB of bodies and forgets a failed build', async () => {
     const cache = new BodyCache();
-    cache.set('a', Buffer.alloc(10 * 1024 * 1024));
-    cache.set('b', Buffer.alloc(10 * 1024 * 1024));
-    expect(cache.get('a')).toBeUndefined();
-    expect(cache.get('b')?.length).toBe(10 * 1024 * 1024);
-    cache.set('huge', Buffer.alloc(17 * 1024 * 1024));
-    expect(cache.get('huge')).toBeUndefined();
+    await cache.getOrCreate('a', async () => Buffer.alloc(10 * 1024 * 1024));
+    await cache.getOrCreate('b', async () => Buffer.alloc(10 * 1024 * 1024));
+    const rebuilt = make(Buffer.from('a again'));
+    expect((await cache.getOrCreate('a', rebuilt.fn)).toString()).toBe('a again');
+    await expect(cache.getOrCreate('c', async () => Promise.reject(new Error('disk gone')))).rejects.toThrow('disk gone');
+    expect((await cache.getOrCreate('c', async () => Buffer.from('c'))).toString()).toBe('c');
   });
 });
 

@@ -7,7 +7,7 @@ import { StorageHealth } from '../storage/storage-health.js';
 import { FailureReporter } from './failure-reporter.js';
 import { HistoryAppender } from './history-appender.js';
 import { BodyCache } from './body-cache.js';
-import { gzipFast, GZIP_ABOVE_BYTES, historyBody, type HistoryHttpBody, STREAM_ABOVE_SAMPLES } from './history-body.js';
+import { gzipFast, GZIP_ABOVE_BYTES, historyBody, historyBuffer, type HistoryHttpBody, STREAM_ABOVE_SAMPLES } from './history-body.js';
 import { HistoryCatalogue } from './history-catalogue.js';
 import { dayOfAt, normalizeSample, type HistorySampleRecord } from './history-line.codec.js';
 import type { HistoryQuery } from './history-query.js';
@@ -95,13 +95,9 @@ export class HistoryStore implements OnApplicationBootstrap, OnApplicationShutdo
     const segments = selection.count <= STREAM_ABOVE_SAMPLES ? selection.lineSegments : undefined;
     const key = segments && this.bodies.key(segments, summary);
     if (!key) return { body: await historyBody(selection, summary), gzipped: false };
-    const plain = this.bodies.get(key) ?? (await historyBody(selection, summary));
-    if (!Buffer.isBuffer(plain)) return { body: plain, gzipped: false };
-    this.bodies.set(key, plain);
+    const plain = await this.bodies.getOrCreate(key, () => historyBuffer(selection, summary));
     if (!acceptsGzip || plain.length < GZIP_ABOVE_BYTES) return { body: plain, gzipped: false };
-    const gzipped = this.bodies.get(`${key}|gzip`) ?? (await gzipFast(plain));
-    this.bodies.set(`${key}|gzip`, gzipped);
-    return { body: gzipped, gzipped: true };
+    return { body: await this.bodies.getOrCreate(`${key}|gzip`, () => gzipFast(plain)), gzipped: true };
   }
 
   /** The samples of a query as objects (in-process callers and exports). */
