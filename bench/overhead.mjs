@@ -2,7 +2,7 @@
 // Measures what running SentraCore costs the machine: average CPU (% of one core) and resident
 // memory of one child process, read from /proc/PID/stat and /proc/PID/status (Linux only).
 // Run after `npm run build`. Modes (one at a time; the default is the built engine):
-//   (default)                 node dist/main.js, with a temp data dir and a free port
+//   (default)                 node dist/main.js with the node flags of `npm start`, a temp data dir and a free port
 //   --cmd "<command>"         any command (split on spaces, quotes respected; no shell)
 //   --source-only             only SystemTelemetrySource.sample() from <dist>/telemetry, every
 //                             --interval s (2), processes every --process-every cycles (15)
@@ -95,8 +95,10 @@ async function childSpec(args, dataDir) {
     SENTRACORE_ENGINE_CONFIG: join(dataDir, 'engine-config.json'),
     SENTRACORE_PORT: String(port),
   };
-  const [command, ...rest] = args.cmd ? splitCommand(args.cmd) : [process.execPath, ...nodeArgs, 'dist/main.js'];
-  const shown = args.cmd ?? `node ${[...nodeArgs, 'dist/main.js'].join(' ')}`;
+  // By default, the engine exactly as `npm start` runs it (its node flags included).
+  const startFlags = startScriptFlags();
+  const [command, ...rest] = args.cmd ? splitCommand(args.cmd) : [process.execPath, ...startFlags, ...nodeArgs, 'dist/main.js'];
+  const shown = args.cmd ?? `node ${[...startFlags, ...nodeArgs, 'dist/main.js'].join(' ')}`;
   return {
     command,
     argv: rest,
@@ -247,4 +249,10 @@ try {
 } catch (error) {
   console.error(`overhead: ${error instanceof Error ? error.message : error}`);
   process.exitCode = 1;
+}
+
+/** The node flags of package.json's `start` script (`node <flags> dist/main.js`). */
+function startScriptFlags() {
+  const start = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).scripts.start;
+  return splitCommand(start).filter((part) => part.startsWith('--'));
 }

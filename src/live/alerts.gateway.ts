@@ -1,54 +1,23 @@
-import { Inject, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { type OnGatewayConnection, type OnGatewayDisconnect, WebSocketGateway } from '@nestjs/websockets';
-import type { IncomingMessage } from 'node:http';
-import type { Subscription } from 'rxjs';
-import type { WebSocket } from 'ws';
+import { Inject } from '@nestjs/common';
+import { WebSocketGateway } from '@nestjs/websockets';
 import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
 import { EngineEvents } from '../engine/engine-events.js';
 import { LiveClients } from '../engine/live-clients.js';
-import { LiveChannelHub } from './live-channel.hub.js';
+import type { AlertRecord } from '../engine/pipeline/alert-manager.js';
+import { ChannelGateway } from './channel.gateway.js';
 import { LIVE_STREAM_LIMITS, type LiveStreamLimits } from './live-stream.limits.js';
 
 export const ALERTS_WS_PATH = '/ws/alerts';
 
 /** `/ws/alerts`: each fired alert's full object (the GET /api/v1/alerts item), one message per alert. */
 @WebSocketGateway({ path: ALERTS_WS_PATH })
-export class AlertsGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger(AlertsGateway.name);
-  private readonly hub: LiveChannelHub;
-  private subscription?: Subscription;
-
+export class AlertsGateway extends ChannelGateway<AlertRecord> {
   constructor(
-    private readonly events: EngineEvents,
+    events: EngineEvents,
     clients: LiveClients,
     @Inject(LIVE_STREAM_LIMITS) limits: LiveStreamLimits,
     @Inject(SENTRACORE_OPTIONS) options: SentraCoreOptions,
   ) {
-    this.hub = new LiveChannelHub('alerts', limits, clients, options.http.corsOrigins);
-  }
-
-  onModuleInit(): void {
-    this.hub.start();
-    // The cycle calls this synchronously: a throw here must not reach the engine's cycle.
-    this.subscription = this.events.alerts.subscribe((alert) => {
-      try {
-        this.hub.broadcast(() => JSON.stringify(alert));
-      } catch (error) {
-        this.logger.error(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-  }
-
-  handleConnection(socket: WebSocket, request?: IncomingMessage): void {
-    this.hub.accept(socket, request);
-  }
-
-  handleDisconnect(socket: WebSocket): void {
-    this.hub.remove(socket);
-  }
-
-  onApplicationShutdown(): void {
-    this.subscription?.unsubscribe();
-    this.hub.stop();
+    super({ channel: 'alerts', items: events.alerts, toText: (alert) => JSON.stringify(alert) }, clients, limits, options.http.corsOrigins);
   }
 }
