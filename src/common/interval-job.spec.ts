@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { IntervalJob } from './interval-job.js';
 
 describe('IntervalJob timing', () => {
@@ -55,5 +56,36 @@ describe('IntervalJob timing', () => {
     job.tick();
     await job.idle();
     expect(job.timing()).toMatchObject({ runs: 2, skipped: 0, lastLagMs: 0, maxLagMs: 0 });
+  });
+});
+
+describe('IntervalJob scheduling', () => {
+  it('ticks every period under its name in the registry, and unschedule waits for the run in progress', async () => {
+    jest.useFakeTimers();
+    try {
+      const registry = new SchedulerRegistry();
+      let release = () => undefined as void;
+      let runs = 0;
+      const job = new IntervalJob('test.scheduled', () => (runs++, new Promise<void>((resolve) => (release = resolve))), 1000);
+      job.schedule(registry);
+      expect(registry.doesExist('interval', 'test.scheduled')).toBe(true);
+      jest.advanceTimersByTime(1000);
+      expect(runs).toBe(1);
+      let stopped = false;
+      const stopping = job.unschedule(registry).then(() => (stopped = true));
+      expect(registry.doesExist('interval', 'test.scheduled')).toBe(false);
+      await Promise.resolve();
+      expect(stopped).toBe(false);
+      release();
+      await stopping;
+      jest.advanceTimersByTime(5000);
+      expect(runs).toBe(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('refuses to schedule without a period', () => {
+    expect(() => new IntervalJob('test.unperiodic', () => undefined).schedule(new SchedulerRegistry())).toThrow('has no period');
   });
 });

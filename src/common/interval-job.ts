@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { SchedulerRegistry } from '@nestjs/schedule';
 
 /** How punctually an interval job runs; all durations in ms. */
 export interface IntervalJobTiming {
@@ -67,5 +68,17 @@ export class IntervalJob {
   /** Resolves when the current run (if any) finishes; used at shutdown. */
   async idle(): Promise<void> {
     await this.running;
+  }
+
+  /** Ticks every period through the host's SchedulerRegistry, under the job's name. */
+  schedule(registry: SchedulerRegistry): void {
+    if (this.periodMs === undefined) throw new Error(`interval job ${this.name} has no period to schedule`);
+    registry.addInterval(this.name, setInterval(this.tick, this.periodMs));
+  }
+
+  /** Stops the ticks and waits for a run in progress, so shutdown writes come after it. */
+  async unschedule(registry: SchedulerRegistry): Promise<void> {
+    if (registry.doesExist('interval', this.name)) registry.deleteInterval(this.name);
+    await this.idle();
   }
 }

@@ -15,16 +15,14 @@ export class CheckpointJob implements OnApplicationBootstrap, BeforeApplicationS
     private readonly registry: SchedulerRegistry,
     engine: EngineService,
   ) {
-    this.job = new IntervalJob(CheckpointJob.NAME, () => engine.checkpoint(false));
+    this.job = new IntervalJob(CheckpointJob.NAME, () => engine.checkpoint(false), options.checkpoint.intervalSec * 1000);
   }
 
   onApplicationBootstrap(): void {
-    if (!this.options.sampling.enabled) return;
-    this.registry.addInterval(CheckpointJob.NAME, setInterval(this.job.tick, this.options.checkpoint.intervalSec * 1000));
+    if (this.options.sampling.enabled) this.job.schedule(this.registry);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.registry.doesExist('interval', CheckpointJob.NAME)) this.registry.deleteInterval(CheckpointJob.NAME);
-    await this.job.idle();
+    await this.job.unschedule(this.registry);
   }
 }

@@ -24,14 +24,11 @@ export class CycleJob implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   onApplicationBootstrap(): void {
-    const { enabled, collectionIntervalSec } = this.options.sampling;
-    if (!enabled) return;
-    this.registry.addInterval(CycleJob.NAME, setInterval(this.job.tick, collectionIntervalSec * 1000));
+    if (this.options.sampling.enabled) this.job.schedule(this.registry);
   }
 
   /** Stop sampling and let a running cycle finish before the final writes (SPEC §7). */
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.registry.doesExist('interval', CycleJob.NAME)) this.registry.deleteInterval(CycleJob.NAME);
-    await this.job.idle();
+    await this.job.unschedule(this.registry);
   }
 }

@@ -29,7 +29,6 @@ export class RetentionJob implements OnApplicationBootstrap {
       this.logger.warn({ message: 'ScheduleModule.forRoot() is missing in the host app; daily history retention will not run' });
       return;
     }
-    const job = new IntervalJob(RetentionJob.NAME, () => this.store.prune());
-    this.registry.addInterval(RetentionJob.NAME, setInterval(job.tick, DAY_MS));
+    new IntervalJob(RetentionJob.NAME, () => this.store.prune(), DAY_MS).schedule(this.registry);
   }
 }
