@@ -4,27 +4,35 @@ import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-cor
 import type { CheckpointContent } from '../runtime-state/runtime-checkpoint.record.js';
 import { TELEMETRY_SOURCE, type TelemetrySource } from '../telemetry/telemetry-source.js';
 import { EngineDeps } from './engine-deps.js';
+import { cycleEvent } from './engine-events.js';
 import { historySample } from './history-sample.js';
 import { AnalysisPipeline } from './pipeline/analysis-pipeline.js';
+import type { ProcessStatsRecord } from './pipeline/process-tracker.js';
 import { buildStatus, type StatusRecord } from './pipeline/status.js';
+import { ProcessRefreshPolicy } from './process-refresh.js';
 import { ENGINE_VERSION } from './version.js';
 
 const BASELINE_PERSIST_CYCLES = 150;
+/** A client that read the status or the processes is taken to keep reading for this long. */
+const WATCHED_FOR_MS = 60_000;
 
 /** Runs the SPEC §5 cycle and owns the engine's current state; warm-starts from the checkpoint. */
 @Injectable()
 export class EngineService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(EngineService.name);
   readonly pipeline: AnalysisPipeline;
+  private readonly processRefresh: ProcessRefreshPolicy;
+  private watchedUntilMs = 0;
   private stopped = false;
 
   constructor(
-    @Inject(SENTRACORE_OPTIONS) private readonly options: SentraCoreOptions,
+    @Inject(SENTRACORE_OPTIONS) options: SentraCoreOptions,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(TELEMETRY_SOURCE) private readonly telemetry: TelemetrySource,
     private readonly deps: EngineDeps,
   ) {
     this.pipeline = new AnalysisPipeline({ collectionIntervalSec: options.sampling.collectionIntervalSec });
+    this.processRefresh = new ProcessRefreshPolicy(options.sampling.processRefreshCycles);
   }
 
   async onModuleInit(): Promise<void> {
@@ -41,21 +49,32 @@ export class EngineService implements OnModuleInit, OnApplicationShutdown {
   /** One cycle: collect → analyse → history sample → broadcast. */
   async runCycle(): Promise<void> {
     if (this.stopped) return;
-    const cycleIndex = this.pipeline.cycleCount;
-    const withProcesses = cycleIndex % this.options.sampling.processRefreshCycles === 0;
-    const snapshot = await this.telemetry.sample({ timestamp: this.clock.nowMs() / 1000, withProcesses });
+    const timestamp = this.clock.nowMs() / 1000;
+    const withProcesses = this.processRefresh.due(this.pipeline.cycleCount, this.processesWanted(timestamp));
+    const snapshot = await this.telemetry.sample({ timestamp, withProcesses });
     const cycle = this.pipeline.step(snapshot, this.deps.preferences.value, { processesRefreshed: withProcesses });
     // Most cycles fall inside the history interval: only build a sample the store will keep.
     if (this.deps.history.isDue(snapshot.timestamp)) {
       await this.deps.history.append(historySample(cycle, this.pipeline.topProcesses(5)));
     }
     if (this.pipeline.cycleCount % BASELINE_PERSIST_CYCLES === 0) await this.persistBaseline();
-    const status = this.status();
-    this.deps.events.cycles.next({ status, cycle, computedAtMs: this.clock.nowMs() });
+    this.deps.events.cycles.next(cycleEvent(cycle, this.clock.nowMs(), () => this.statusForClient()));
     if (cycle.firedAlert) {
       this.logger.warn({ message: cycle.firedAlert.message, level: cycle.firedAlert.level });
       this.deps.events.alerts.next(cycle.firedAlert);
     }
+  }
+
+  /** GET /status and the live streams: the status; its process list is kept fresh while clients read it. */
+  statusForClient(): StatusRecord {
+    this.watchedUntilMs = this.clock.nowMs() + WATCHED_FOR_MS;
+    return this.status();
+  }
+
+  /** GET /processes: top processes by impact, kept fresh while clients read them. */
+  topProcesses(limit: number): ProcessStatsRecord[] {
+    this.watchedUntilMs = this.clock.nowMs() + WATCHED_FOR_MS;
+    return this.pipeline.topProcesses(limit);
   }
 
   /** GET /status: the latest cycle, or the checkpoint's values until the first fresh cycle. */
@@ -112,6 +131,15 @@ export class EngineService implements OnModuleInit, OnApplicationShutdown {
     this.stopped = true;
     await this.persistBaseline();
     await this.checkpoint(true).catch((error: unknown) => this.logger.error(error instanceof Error ? error : new Error(String(error))));
+  }
+
+  /** Whether this cycle's snapshot should carry a fresh process list (see ProcessRefreshPolicy). */
+  private processesWanted(timestampSec: number): boolean {
+    return (
+      this.deps.history.isDue(timestampSec) || // the sample lists the top processes
+      (this.pipeline.last?.alert.consecutive_high ?? 0) > 0 || // an alert may fire and name a suspect
+      this.clock.nowMs() < this.watchedUntilMs // someone reads /status, /processes or a live stream
+    );
   }
 
   private async persistBaseline(): Promise<void> {

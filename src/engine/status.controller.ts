@@ -17,7 +17,7 @@ export class StatusController {
   @ApiOperation({ summary: 'Current state; the last checkpoint until the first fresh cycle after a restart' })
   @ApiOkResponse({ type: StatusDto })
   status(): StatusDto {
-    return this.engine.status() as StatusDto;
+    return this.engine.statusForClient() as StatusDto;
   }
 
   @Get('baseline')
@@ -38,7 +38,7 @@ export class StatusController {
   @ApiOperation({ summary: 'Top processes by impact over the recent window' })
   @ApiOkResponse({ type: ProcessesDto })
   processes(@Query() query: ProcessesQueryDto): ProcessesDto {
-    return { processes: this.engine.pipeline.topProcesses(query.limit ?? DEFAULT_PROCESS_LIMIT) };
+    return { processes: this.engine.topProcesses(query.limit ?? DEFAULT_PROCESS_LIMIT) };
   }
 
   @Get('events')

@@ -52,9 +52,9 @@ export interface AlertInput {
   stress: StressRecord;
   /** Pressure thresholds from the preferences. */
   thresholds: ResourceValues;
-  /** Ranked by impact, highest first. */
-  processes: readonly ProcessStatsRecord[];
-  events: readonly EventRecord[];
+  /** Ranked by impact, highest first. Read only when an alert fires: ranking every cycle would be wasted. */
+  processes: () => readonly ProcessStatsRecord[];
+  events: () => readonly EventRecord[];
 }
 
 export function breachedResources(pressures: ResourceValues, thresholds: ResourceValues): Resource[] {
@@ -133,12 +133,13 @@ export class AlertManager {
 
   private buildAlert(input: AlertInput, breached: Resource[]): AlertRecord {
     const { stress } = input;
+    const processes = input.processes();
     const rootCause = this.correlation.analyze({
       timestamp: input.timestamp,
       pressures: stress.pressures,
       thresholds: input.thresholds,
-      processes: input.processes,
-      events: input.events,
+      processes,
+      events: input.events(),
     });
     const what = breached
       .map((r) => `${RESOURCE_LABEL[r]} pressure ${Math.round(stress.pressures[r])}% (threshold ${Math.round(input.thresholds[r])}%)`)
@@ -148,7 +149,7 @@ export class AlertManager {
       timestamp: input.timestamp,
       stress_score: stress.score,
       level: stress.level,
-      top_contributors: input.processes.slice(0, this.options.topContributors),
+      top_contributors: processes.slice(0, this.options.topContributors),
       message:
         `Resource alert (${what}). Stress ${stress.level} (${Math.round(stress.score)}/100), ` +
         `sustained ~${sustainedSec}s. Root cause: ${rootCause.summary}`,

@@ -119,8 +119,8 @@ export class AnalysisPipeline {
       timestamp,
       stress,
       thresholds: alertThresholds(preferences),
-      processes: this.processTracker.top(Number.POSITIVE_INFINITY),
-      events: this.eventLogger.list(),
+      processes: () => this.processTracker.top(Number.POSITIVE_INFINITY),
+      events: () => this.eventLogger.list(),
     });
     if (firedAlert) events.push(this.eventLogger.log(alertFiredEvent(firedAlert)));
     this.cycles += 1;
