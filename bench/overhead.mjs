@@ -7,6 +7,8 @@
 //   --source-only             only SystemTelemetrySource.sample() from <dist>/telemetry, every
 //                             --interval s (2), processes every --process-every cycles (15)
 //   --baseline-empty-fastify  an empty Fastify app on 127.0.0.1:0 (the Node + HTTP memory floor)
+//   --baseline-empty-nest     bench/floors/empty-nest.mjs: Nest on Fastify with the engine's framework
+//                             modules and no engine code (the framework floor), npm start's node flags
 //   --baseline-idle-node      node with one idle timer (the bare Node floor)
 // Options: --seconds N (180, measured window) --warmup N (10, excluded from the average)
 //          --dist DIR (dist) --node-args "..." (extra node flags, e.g. "--cpu-prof") --json
@@ -26,7 +28,7 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TICKS_PER_SEC = 100;
 const MIB = 1024 * 1024;
 
-const FLAGS = new Set(['--source-only', '--baseline-empty-fastify', '--baseline-idle-node', '--control', '--json']);
+const FLAGS = new Set(['--source-only', '--baseline-empty-fastify', '--baseline-empty-nest', '--baseline-idle-node', '--control', '--json']);
 function parseArgs(argv) {
   const args = { seconds: 180, warmup: 10, interval: 2, 'process-every': 15, dist: join(REPO, 'dist'), 'node-args': '' };
   for (let i = 0; i < argv.length; i++) {
@@ -88,6 +90,9 @@ async function childSpec(args, dataDir) {
     };
   }
   if (args['baseline-empty-fastify']) return { argv: [...nodeArgs, '-e', FASTIFY_APP], label: 'baseline: empty Fastify app on 127.0.0.1:0' };
+  if (args['baseline-empty-nest']) {
+    return { argv: [...startScriptFlags(), ...nodeArgs, 'bench/floors/empty-nest.mjs'], label: 'baseline: empty Nest app on Fastify (bench/floors/empty-nest.mjs)' };
+  }
   if (args['baseline-idle-node']) return { argv: [...nodeArgs, '-e', IDLE_NODE], label: 'baseline: idle node with one timer' };
   const port = await freePort();
   const env = {
