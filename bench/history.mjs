@@ -6,12 +6,12 @@
 //
 //   node bench/history.mjs [--runs 25] [--archive-script PATH]
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, requireFile } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
@@ -22,21 +22,8 @@ const arg = (name, fallback) => {
 const RUNS = Math.max(20, Number(arg('runs', 25)));
 const archiveScript = resolve(arg('archive-script', process.env.HISTORY_ARCHIVE_SCRIPT ?? join(repo, '..', 'shared', 'bench', 'make-history-archive.mjs')));
 const mainJs = join(repo, 'dist', 'main.js');
-for (const [what, path] of [['archive generator', archiveScript], ['built app (npm run build)', mainJs]]) {
-  if (!existsSync(path)) {
-    console.error(`missing ${what}: ${path}`);
-    process.exit(2);
-  }
-}
-
-const freePort = () =>
-  new Promise((ok, fail) => {
-    const server = createServer().once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
-    });
-  });
+requireFile('archive generator', archiveScript);
+requireFile('built app (npm run build)', mainJs);
 
 let agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 let port = 0;

@@ -14,11 +14,11 @@
 // "engine CPU" is the engine process's user+system time per wall second (Linux /proc): 100% is one
 // core. The load generator runs on the same machine, so latency also depends on what else is running.
 import autocannon from 'autocannon';
+import { freePort, requireFile } from './lib.mjs';
 import { runWrk, wrkAvailable } from './wrk.mjs';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,21 +44,9 @@ const load = (options) => (CLIENT === 'wrk' ? runWrk(options) : autocannon({ ...
 
 const mainJs = join(repo, 'dist', 'main.js');
 const archiveScript = join(repo, '..', 'shared', 'bench', 'make-history-archive.mjs');
-for (const [what, path] of [['the built engine (npm run build)', mainJs], ['the archive generator', archiveScript]]) {
-  if (!existsSync(path)) {
-    console.error(`missing ${what}: ${path}`);
-    process.exit(2);
-  }
-}
+requireFile('the built engine (npm run build)', mainJs);
+requireFile('the archive generator', archiveScript);
 
-const freePort = () =>
-  new Promise((ok, fail) => {
-    const server = createServer().once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
-    });
-  });
 // CPU seconds (user + system) the process has used so far, or NaN off Linux.
 function cpuSeconds(pid) {
   try {

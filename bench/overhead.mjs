@@ -17,11 +17,11 @@
 //                     --source-only the same loop and imports with sample() doing nothing
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freePort } from './lib.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // USER_HZ: the unit of /proc/PID/stat times, fixed at 100 by the kernel ABI.
@@ -46,16 +46,6 @@ function parseArgs(argv) {
 
 /** Splits a command line on spaces, keeping "quoted parts" together; no shell is involved. */
 const splitCommand = (line) => [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => res(port));
-    });
-    server.on('error', rej);
-  });
-}
 
 const SOURCE_LOOP = `
 const [url, intervalSec, every, mode] = process.argv.slice(1);

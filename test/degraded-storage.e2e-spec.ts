@@ -4,7 +4,6 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { ScheduleModule } from '@nestjs/schedule';
 import { Test } from '@nestjs/testing';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -14,7 +13,7 @@ import { SentraCoreModule } from '../src/sentra-core.module.js';
 import { FS_PORT, nodeFs, type FsPort } from '../src/storage/fs.port.js';
 import { ScriptedTelemetrySource } from '../src/telemetry/scripted.source.js';
 import { TELEMETRY_SOURCE } from '../src/telemetry/telemetry-source.js';
-import { plainEnv, requireDist, run, waitFor, type Running } from './helpers/child-process.js';
+import { engineEnv, freePort, requireDist, run, waitFor, type Running } from './helpers/child-process.js';
 
 // Degraded storage (issue #5): a failing write is logged and reported by GET /health, the engine keeps
 // sampling and serving, and recovers with the next successful write. Tests run as root, where chmod
@@ -179,22 +178,14 @@ describe('degraded storage, real process', () => {
   });
 
   it('keeps sampling with history/ replaced by a file, recovers, and recreates a deleted logs/', async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    await new Promise((resolve) => server.close(resolve));
+    const port = await freePort();
     const ds = join(dir, 'datastore');
-    const env = plainEnv({
-      SENTRACORE_DATA_DIR: ds,
-      SENTRACORE_ENGINE_CONFIG: join(dir, 'engine-config.json'),
-      SENTRACORE_PORT: String(port),
+    const env = engineEnv(dir, port, {
       SENTRACORE_HOST: '127.0.0.1',
-      SENTRACORE_TELEMETRY_SOURCE: 'scripted',
       SENTRACORE_COLLECTION_INTERVAL_SEC: '0.2',
       SENTRACORE_HISTORY_SAMPLE_INTERVAL_SEC: '0.2',
       SENTRACORE_RUNTIME_CHECKPOINT_INTERVAL_SEC: '0.4',
     });
-    delete env.ENGINE_PORT;
     engine = run([requireDist('main.js')], env);
     const get = async (path: string): Promise<Json> => (await (await fetch(`http://127.0.0.1:${port}${path}`)).json()) as Json;
     const until = async (what: string, accept: () => Promise<boolean>) => {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { plainEnv, requireDist, run, waitFor, type Running, freePort } from './helpers/child-process.js';
+import { engineEnv, requireDist, run, waitFor, type Running, freePort } from './helpers/child-process.js';
 
 // SPEC §2 engine-config.json lifecycle, driven through real `node dist/main.js` processes.
 
@@ -45,15 +45,7 @@ describe('engine-config.json (SPEC §2) with node dist/main.js', () => {
     }
   };
   const start = (port: number, extra: Record<string, string> = {}): Running => {
-    const env = plainEnv({
-      SENTRACORE_DATA_DIR: join(dir, 'datastore'),
-      SENTRACORE_ENGINE_CONFIG: configFile,
-      SENTRACORE_PORT: String(port),
-      SENTRACORE_TELEMETRY_SOURCE: 'scripted',
-      ...extra,
-    });
-    delete env.ENGINE_PORT;
-    const engine = run([requireDist('main.js')], env);
+    const engine = run([requireDist('main.js')], engineEnv(dir, port, extra));
     engines.push(engine);
     return engine;
   };

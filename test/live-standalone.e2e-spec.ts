@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { plainEnv, requireDist, run, type Running, freePort } from './helpers/child-process.js';
+import { engineEnv, requireDist, run, type Running, freePort } from './helpers/child-process.js';
 import { eventually, RecordingSocket } from './helpers/listening-app.js';
 
 // The standalone server (`node dist/main.js`, Fastify + the ws adapter main.ts installs) serves the
@@ -16,15 +16,7 @@ describe('live streams on the standalone server (node dist/main.js)', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'sentracore-live-standalone-'));
     port = await freePort();
-    const env = plainEnv({
-      SENTRACORE_DATA_DIR: join(root, 'datastore'),
-      SENTRACORE_ENGINE_CONFIG: join(root, 'engine-config.json'),
-      SENTRACORE_PORT: String(port),
-      SENTRACORE_TELEMETRY_SOURCE: 'scripted',
-      SENTRACORE_COLLECTION_INTERVAL_SEC: '0.25',
-    });
-    delete env.ENGINE_PORT;
-    engine = run([requireDist('main.js')], env);
+    engine = run([requireDist('main.js')], engineEnv(root, port, { SENTRACORE_COLLECTION_INTERVAL_SEC: '0.25' }));
     await eventually('the engine to answer', async () => {
       if (engine.child.exitCode !== null) throw new Error(`engine exited ${engine.child.exitCode}:\n${engine.stderr()}`);
       return fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false);

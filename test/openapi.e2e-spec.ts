@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { canonicalJson } from '../src/openapi/canonical-json.js';
-import { plainEnv, REPO_ROOT, requireDist, run, waitFor } from './helpers/child-process.js';
+import { engineEnv, freePort, REPO_ROOT, requireDist, run, waitFor } from './helpers/child-process.js';
 import { createTestApp } from './helpers/test-app.js';
 
 const COMMITTED = join(REPO_ROOT, 'openapi', 'openapi.json');
@@ -51,19 +50,9 @@ describe('OpenAPI document', () => {
   });
 
   it('the standalone server (node dist/main.js) serves Swagger UI at /docs and the same document', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as { port: number };
-        probe.close(() => resolve(free));
-      });
-    });
-    const env = plainEnv({
-      SENTRACORE_DATA_DIR: join(dir, 'standalone'),
-      SENTRACORE_ENGINE_CONFIG: join(dir, 'engine-config.json'),
-      SENTRACORE_PORT: String(port),
-      SENTRACORE_TELEMETRY_SOURCE: 'scripted',
-    });
-    const engine = run([requireDist('main.js')], env);
+    const port = await freePort();
+    // dir/datastore belongs to the in-process app above.
+    const engine = run([requireDist('main.js')], engineEnv(dir, port, { SENTRACORE_DATA_DIR: join(dir, 'standalone') }));
     try {
       const base = `http://127.0.0.1:${port}`;
       const isRunning = () => {

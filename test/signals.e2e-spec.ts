@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { plainEnv, REPO_ROOT, requireDist, run, waitFor, type Running, freePort } from './helpers/child-process.js';
+import { engineEnv, REPO_ROOT, requireDist, run, waitFor, type Running, freePort } from './helpers/child-process.js';
 
 // SPEC §7 clean stop through real signals to a real `node dist/main.js`: the final checkpoint carries
 // the flag true, the baseline is on disk, engine-config.json says `stopped`, and the next start sees a
@@ -25,17 +25,12 @@ describe('clean stop on real signals (SPEC §7)', () => {
   const runtime = () => readJson(join(ds(), 'state', 'runtime.json'));
 
   const start = (held = false): Running => {
-    const env = plainEnv({
-      SENTRACORE_DATA_DIR: ds(),
-      SENTRACORE_ENGINE_CONFIG: configFile(),
-      SENTRACORE_PORT: String(port),
+    const env = engineEnv(dir, port, {
       SENTRACORE_HOST: '127.0.0.1',
-      SENTRACORE_TELEMETRY_SOURCE: 'scripted',
       SENTRACORE_COLLECTION_INTERVAL_SEC: '0.2',
       SENTRACORE_HISTORY_SAMPLE_INTERVAL_SEC: '0.2',
       SENTRACORE_RUNTIME_CHECKPOINT_INTERVAL_SEC: '0.4',
     });
-    delete env.ENGINE_PORT;
     const engine = run([...(held ? ['--import', HOLD] : []), requireDist('main.js')], env);
     engines.push(engine);
     return engine;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { plainEnv, requireDist, run, waitFor, type Running, freePort } from './helpers/child-process.js';
+import { engineEnv, requireDist, run, waitFor, type Running, freePort } from './helpers/child-process.js';
 
 // Single writer (issue #5): a second engine on the same datastore is refused while the first runs,
 // names the first one's pid, writes nothing; once the first is killed, its stale lock is taken over.
@@ -20,17 +20,12 @@ describe('single writer per datastore (real processes)', () => {
   // Slow history and checkpoint cadences: while the second engine tries its luck, the first writes
   // nothing, so any byte that changes in the datastore would be the refused engine's.
   const start = (port: number): Running => {
-    const env = plainEnv({
-      SENTRACORE_DATA_DIR: ds(),
-      SENTRACORE_ENGINE_CONFIG: configFile(),
-      SENTRACORE_PORT: String(port),
+    const env = engineEnv(dir, port, {
       SENTRACORE_HOST: '127.0.0.1',
-      SENTRACORE_TELEMETRY_SOURCE: 'scripted',
       SENTRACORE_COLLECTION_INTERVAL_SEC: '1',
       SENTRACORE_HISTORY_SAMPLE_INTERVAL_SEC: '3600',
       SENTRACORE_RUNTIME_CHECKPOINT_INTERVAL_SEC: '3600',
     });
-    delete env.ENGINE_PORT;
     const engine = run([requireDist('main.js')], env);
     engines.push(engine);
     return engine;

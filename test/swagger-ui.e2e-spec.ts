@@ -3,7 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { plainEnv, REPO_ROOT, requireDist, run, type Running, freePort } from './helpers/child-process.js';
+import { engineEnv, REPO_ROOT, requireDist, run, type Running, freePort } from './helpers/child-process.js';
 
 // Swagger UI at /docs in a real browser (Debian's chromium driven by playwright-core), served by the
 // real standalone server (`node dist/main.js`): its static assets come through @fastify/static,
@@ -49,14 +49,7 @@ describe('Swagger UI at /docs in Chromium (e2e)', () => {
     root = mkdtempSync(join(tmpdir(), 'sentracore-swagger-'));
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    const env = plainEnv({
-      SENTRACORE_DATA_DIR: join(root, 'datastore'),
-      SENTRACORE_ENGINE_CONFIG: join(root, 'engine-config.json'),
-      SENTRACORE_PORT: String(port),
-      SENTRACORE_TELEMETRY_SOURCE: 'scripted',
-    });
-    delete env.ENGINE_PORT;
-    engine = run([requireDist('main.js')], env);
+    engine = run([requireDist('main.js')], engineEnv(root, port));
     const deadline = Date.now() + 30_000;
     while (!(await fetch(`${baseUrl}/api/v1/health`).then((r) => r.ok, () => false))) {
       if (engine.child.exitCode !== null) throw new Error(`engine exited ${engine.child.exitCode}:\n${engine.stderr()}`);

@@ -21,6 +21,23 @@ export function plainEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return env;
 }
 
+/**
+ * The environment of a `node dist/main.js` under test, laid out as every child-process test does:
+ * `dir/datastore`, `dir/engine-config.json`, the given port and scripted telemetry. ENGINE_PORT, the
+ * port's fallback variable, is dropped so a developer's own setting never reaches the child.
+ */
+export function engineEnv(dir: string, port: number, overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = plainEnv({
+    SENTRACORE_DATA_DIR: join(dir, 'datastore'),
+    SENTRACORE_ENGINE_CONFIG: join(dir, 'engine-config.json'),
+    SENTRACORE_PORT: String(port),
+    SENTRACORE_TELEMETRY_SOURCE: 'scripted',
+    ...overrides,
+  });
+  delete env.ENGINE_PORT;
+  return env;
+}
+
 export interface Running {
   child: ChildProcess;
   stdout: () => string;
