@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // History benchmark (issue #4): builds the 30-day archive (86k samples, ~50 MB) in a temp datastore,
-// starts the real app on it (`node dist/main.js`, so run `npm run build` first) and prints the
+// starts the real app on it as `npm start` runs it (run `npm run build` first) and prints the
 // median of >= 20 requests per query over HTTP on loopback, the start-to-first-200 time and the
 // engine's RSS. A benchmark, not a test: it never fails on a slow machine, it reports.
 //
@@ -11,7 +11,7 @@ import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, requireFile } from './lib.mjs';
+import { freePort, requireFile, startCommand } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
@@ -21,9 +21,9 @@ const arg = (name, fallback) => {
 };
 const RUNS = Math.max(20, Number(arg('runs', 25)));
 const archiveScript = resolve(arg('archive-script', process.env.HISTORY_ARCHIVE_SCRIPT ?? join(repo, '..', 'shared', 'bench', 'make-history-archive.mjs')));
-const mainJs = join(repo, 'dist', 'main.js');
+const engine = startCommand(repo);
 requireFile('archive generator', archiveScript);
-requireFile('built app (npm run build)', mainJs);
+requireFile('built app (npm run build)', engine.entry);
 
 let agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 let port = 0;
@@ -66,7 +66,7 @@ execFileSync('sync');
 async function start(storeDir) {
   port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [mainJs], {
+  const child = spawn(process.execPath, [...engine.flags, engine.entry], {
     cwd: repo,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Load benchmark (issue #7): starts the built engine (`node dist/main.js`) on a temp datastore holding
+// Load benchmark (issue #7): starts the built engine as `npm start` runs it on a temp datastore holding
 // a 24 h history archive, sampling the real machine every second, and drives it with wrk (Debian's
 // package; `--client autocannon` for the npm one, also the fallback when wrk is not installed):
 // 50 connections for 20 s at each of /api/v1/status, /api/v1/history (the default range: the last
@@ -14,7 +14,7 @@
 // "engine CPU" is the engine process's user+system time per wall second (Linux /proc): 100% is one
 // core. The load generator runs on the same machine, so latency also depends on what else is running.
 import autocannon from 'autocannon';
-import { freePort, requireFile } from './lib.mjs';
+import { freePort, requireFile, startCommand } from './lib.mjs';
 import { runWrk, wrkAvailable } from './wrk.mjs';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -42,9 +42,9 @@ const ONLY = option('only', '');
 const CLIENT = option('client', wrkAvailable() ? 'wrk' : 'autocannon');
 const load = (options) => (CLIENT === 'wrk' ? runWrk(options) : autocannon({ ...options, timeout: 10 }));
 
-const mainJs = join(repo, 'dist', 'main.js');
+const start = startCommand(repo);
 const archiveScript = join(repo, '..', 'shared', 'bench', 'make-history-archive.mjs');
-requireFile('the built engine (npm run build)', mainJs);
+requireFile('the built engine (npm run build)', start.entry);
 requireFile('the archive generator', archiveScript);
 
 // CPU seconds (user + system) the process has used so far, or NaN off Linux.
@@ -150,7 +150,7 @@ delete env.NODE_OPTIONS;
 delete env.SENTRACORE_API_TOKEN;
 const nodeArgs = flag('cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', join(dir, 'profiles')] : [];
 const log = openSync(join(dir, 'engine.out'), 'w');
-const engine = spawn(process.execPath, [...nodeArgs, mainJs], { cwd: dir, env, stdio: ['ignore', log, log] });
+const engine = spawn(process.execPath, [...start.flags, ...nodeArgs, start.entry], { cwd: dir, env, stdio: ['ignore', log, log] });
 // IntervalJob logs each tick it skips because the previous cycle was still running.
 const skippedTicks = () => (readFileSync(join(dir, 'engine.out'), 'utf8').match(/skipping this tick/g) ?? []).length;
 const exited = new Promise((ok) => engine.once('exit', (code, signal) => ok(code ?? signal)));

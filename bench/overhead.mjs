@@ -2,7 +2,7 @@
 // Measures what running SentraCore costs the machine: average CPU (% of one core) and resident
 // memory of one child process, read from /proc/PID/stat and /proc/PID/status (Linux only).
 // Run after `npm run build`. Modes (one at a time; the default is the built engine):
-//   (default)                 node dist/main.js with the node flags of `npm start`, a temp data dir and a free port
+//   (default)                 the engine as `npm start` runs it (its node flags and entry), a temp data dir and a free port
 //   --cmd "<command>"         any command (split on spaces, quotes respected; no shell)
 //   --source-only             only SystemTelemetrySource.sample() from <dist>/telemetry, every
 //                             --interval s (2), processes every --process-every cycles (15)
@@ -18,10 +18,10 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { freePort } from './lib.mjs';
+import { freePort, startCommand } from './lib.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // USER_HZ: the unit of /proc/PID/stat times, fixed at 100 by the kernel ABI.
@@ -81,7 +81,7 @@ async function childSpec(args, dataDir) {
   }
   if (args['baseline-empty-fastify']) return { argv: [...nodeArgs, '-e', FASTIFY_APP], label: 'baseline: empty Fastify app on 127.0.0.1:0' };
   if (args['baseline-empty-nest']) {
-    return { argv: [...startScriptFlags(), ...nodeArgs, 'bench/floors/empty-nest.mjs'], label: 'baseline: empty Nest app on Fastify (bench/floors/empty-nest.mjs)' };
+    return { argv: [...startCommand(REPO).flags, ...nodeArgs, 'bench/floors/empty-nest.mjs'], label: 'baseline: empty Nest app on Fastify (bench/floors/empty-nest.mjs)' };
   }
   if (args['baseline-idle-node']) return { argv: [...nodeArgs, '-e', IDLE_NODE], label: 'baseline: idle node with one timer' };
   const port = await freePort();
@@ -91,9 +91,10 @@ async function childSpec(args, dataDir) {
     SENTRACORE_PORT: String(port),
   };
   // By default, the engine exactly as `npm start` runs it (its node flags included).
-  const startFlags = startScriptFlags();
-  const [command, ...rest] = args.cmd ? splitCommand(args.cmd) : [process.execPath, ...startFlags, ...nodeArgs, 'dist/main.js'];
-  const shown = args.cmd ?? `node ${[...startFlags, ...nodeArgs, 'dist/main.js'].join(' ')}`;
+  const start = startCommand(REPO);
+  const entry = relative(REPO, start.entry);
+  const [command, ...rest] = args.cmd ? splitCommand(args.cmd) : [process.execPath, ...start.flags, ...nodeArgs, entry];
+  const shown = args.cmd ?? `node ${[...start.flags, ...nodeArgs, entry].join(' ')}`;
   return {
     command,
     argv: rest,
@@ -244,10 +245,4 @@ try {
 } catch (error) {
   console.error(`overhead: ${error instanceof Error ? error.message : error}`);
   process.exitCode = 1;
-}
-
-/** The node flags of package.json's `start` script (`node <flags> dist/main.js`). */
-function startScriptFlags() {
-  const start = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).scripts.start;
-  return splitCommand(start).filter((part) => part.startsWith('--'));
 }

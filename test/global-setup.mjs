@@ -9,10 +9,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const builtMain = join(root, 'dist', 'main.js');
+// Written last by `npm run build` (scripts/bundle.mjs bundles the compiled dist/main.js).
+const builtBundle = join(root, 'dist', 'bundle', 'main.mjs');
 
 function newestSourceMs() {
   let newest = 0;
-  for (const name of ['package.json', 'tsconfig.json', 'tsconfig.build.json']) newest = Math.max(newest, statSync(join(root, name)).mtimeMs);
+  for (const name of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/bundle.mjs']) newest = Math.max(newest, statSync(join(root, name)).mtimeMs);
   for (const entry of readdirSync(join(root, 'src'), { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.spec.ts')) continue;
     newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
@@ -21,17 +23,17 @@ function newestSourceMs() {
 }
 
 export default function globalSetup() {
-  // tsc rewrites every output on each build, so dist/main.js dates the last build.
-  if (existsSync(builtMain) && statSync(builtMain).mtimeMs >= newestSourceMs()) return;
+  if (existsSync(builtBundle) && statSync(builtBundle).mtimeMs >= newestSourceMs()) return;
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const started = Date.now();
   try {
     execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
-    process.stdout.write(`\nglobalSetup: built dist/ in ${Date.now() - started} ms\n`);
+    process.stdout.write(`\nglobalSetup: compiled dist/ in ${Date.now() - started} ms\n`);
   } catch (error) {
     const output = `${error.stdout ?? ''}${error.stderr ?? ''}`;
     // Type errors still emit JavaScript; unit tests need no dist/ at all, so only a missing build is fatal.
     if (!existsSync(builtMain)) throw new Error(`build of dist/ failed (tsc -p tsconfig.build.json):\n${output}`);
     process.stdout.write(`\nglobalSetup: tsc reported errors; child-process tests use what it emitted:\n${output}\n`);
   }
+  execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: root, stdio: 'pipe' });
 }

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { engineEnv, requireDist, run, type Running, freePort } from './helpers/child-process.js';
 import { eventually, RecordingSocket } from './helpers/listening-app.js';
 
-// The standalone server (`node dist/main.js`, Fastify + the ws adapter main.ts installs) serves the
-// live streams and /metrics on its one port, sampling on its own schedule.
+// The standalone server (Fastify + the ws adapter main.ts installs) serves the live streams and
+// /metrics on its one port, sampling on its own schedule: both as compiled (dist/main.js) and as
+// bundled for `npm start` (dist/bundle/main.mjs, see scripts/bundle.mjs).
 
-describe('live streams on the standalone server (node dist/main.js)', () => {
+describe.each(['main.js', 'bundle/main.mjs'])('live streams on the standalone server (node dist/%s)', (entry) => {
   let root: string;
   let engine: Running;
   let port: number;
@@ -16,7 +17,7 @@ describe('live streams on the standalone server (node dist/main.js)', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'sentracore-live-standalone-'));
     port = await freePort();
-    engine = run([requireDist('main.js')], engineEnv(root, port, { SENTRACORE_COLLECTION_INTERVAL_SEC: '0.25' }));
+    engine = run([requireDist(entry)], engineEnv(root, port, { SENTRACORE_COLLECTION_INTERVAL_SEC: '0.25' }));
     await eventually('the engine to answer', async () => {
       if (engine.child.exitCode !== null) throw new Error(`engine exited ${engine.child.exitCode}:\n${engine.stderr()}`);
       return fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false);
