@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { EngineEvents } from '../src/engine/engine-events.js';
 import type { SampleRequest } from '../src/telemetry/telemetry-source.js';
 import { createEngineHarness, type EngineHarness } from './helpers/engine-app.js';
 
@@ -44,6 +45,15 @@ describe('process list refresh', () => {
     await request(harness.app.getHttpServer()).get('/api/v1/processes').expect(200);
     await harness.cycles(5);
     expect(scanned).toEqual([42]);
+  });
+
+  it('scans every 5 cycles while a live stream reads the status, and on the history cadence once it stops', async () => {
+    const events = harness.app.get(EngineEvents);
+    const subscription = events.cycles.subscribe((event) => event.status); // what /ws/live and SSE do per cycle
+    await harness.cycles(21);
+    subscription.unsubscribe();
+    await harness.cycles(40); // cycles 21–60; the last read (cycle 20) keeps the list fresh through cycle 49
+    expect(scanned).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 60]);
   });
 
   it('scans every 5 cycles while a pressure is over its alert threshold, so an alert names a current suspect', async () => {
