@@ -39,6 +39,11 @@ describe('GET|PUT /api/v1/preferences', () => {
     expect((await http().get('/api/v1/preferences').expect(200)).body).toEqual(expected);
   });
 
+  it('clamps numbers that print in exponent form (a 500 once, found by the fuzz test)', async () => {
+    const res = await http().put('/api/v1/preferences').send('{"alert_memory_percent":6e-323,"alert_cpu_percent":1e-7}').set('content-type', 'application/json').expect(200);
+    expect(res.body.preferences).toMatchObject({ alert_memory_percent: 1, alert_cpu_percent: 1 });
+  });
+
   it.each([
     ['a wrong type', { alert_cpu_percent: 'ninety' }, 'alert_cpu_percent'],
     ['a string boolean', { safeguard_enabled: 'yes' }, 'safeguard_enabled'],

@@ -13,8 +13,10 @@ export class PreferencesDto {
   @ApiProperty({ enum: SENSITIVITIES, example: 'normal' }) anomaly_sensitivity!: (typeof SENSITIVITIES)[number];
 }
 
-// Thresholds outside 1–100 are clamped (SPEC §5); only numbers a person could mean are accepted at all.
-const THRESHOLD = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 };
+// Thresholds outside 1–100 are clamped (SPEC §5); only finite numbers within ±1e6 are accepted at all.
+// No `maxDecimalPlaces`: class-validator throws on a number that prints in exponent form (1e-7),
+// which would answer 500 instead of clamping it.
+const THRESHOLD = { allowNaN: false, allowInfinity: false };
 
 /** PUT /preferences: any subset of the preferences; omitted keys keep their current value. */
 export class UpdatePreferencesDto {
