@@ -50,11 +50,12 @@ export class EngineService implements OnModuleInit, OnApplicationShutdown {
   async runCycle(): Promise<void> {
     if (this.stopped) return;
     const timestamp = this.clock.nowMs() / 1000;
-    const withProcesses = this.processRefresh.due(this.pipeline.cycleCount, this.processesWanted(timestamp));
+    // Most cycles fall inside the history interval: only build a sample the store will keep.
+    const historyDue = this.deps.history.isDue(timestamp);
+    const withProcesses = this.processRefresh.due(this.pipeline.cycleCount, historyDue || this.processesWanted());
     const snapshot = await this.telemetry.sample({ timestamp, withProcesses });
     const cycle = this.pipeline.step(snapshot, this.deps.preferences.value, { processesRefreshed: withProcesses });
-    // Most cycles fall inside the history interval: only build a sample the store will keep.
-    if (this.deps.history.isDue(snapshot.timestamp)) {
+    if (historyDue) {
       await this.deps.history.append(historySample(cycle, this.pipeline.topProcesses(5)));
     }
     if (this.pipeline.cycleCount % BASELINE_PERSIST_CYCLES === 0) await this.persistBaseline();
@@ -133,10 +134,12 @@ export class EngineService implements OnModuleInit, OnApplicationShutdown {
     await this.checkpoint(true).catch((error: unknown) => this.logger.error(error instanceof Error ? error : new Error(String(error))));
   }
 
-  /** Whether this cycle's snapshot should carry a fresh process list (see ProcessRefreshPolicy). */
-  private processesWanted(timestampSec: number): boolean {
+  /**
+   * Besides a due history sample (which lists the top processes), who wants a fresh process list
+   * this cycle (see ProcessRefreshPolicy).
+   */
+  private processesWanted(): boolean {
     return (
-      this.deps.history.isDue(timestampSec) || // the sample lists the top processes
       (this.pipeline.last?.alert.consecutive_high ?? 0) > 0 || // an alert may fire and name a suspect
       this.clock.nowMs() < this.watchedUntilMs // someone reads /status, /processes or a live stream
     );
