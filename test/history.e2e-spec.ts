@@ -1,7 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ScheduleModule } from '@nestjs/schedule';
-import { Test } from '@nestjs/testing';
 import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
 import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -9,30 +7,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
-import { CLOCK, ManualClock } from '../src/common/clock.js';
 import type { SentraCoreModuleOptions } from '../src/config/sentra-core-options.js';
 import { encodeSample, type HistorySampleRecord } from '../src/history/history-line.codec.js';
 import { HistoryStore } from '../src/history/history.store.js';
-import { createFastifyAdapter } from '../src/http/fastify-adapter.js';
-import { SentraCoreModule } from '../src/sentra-core.module.js';
+import { createEngineHarness } from './helpers/engine-app.js';
 import { naiveQuery, readArchive } from './history-naive.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHARED = join(here, '..', '..', 'shared');
 const NOW_SEC = Date.UTC(2026, 10, 27, 11, 44, 0) / 1000;
 
-async function boot(dataDir: string, history: SentraCoreModuleOptions['history'] = {}, clock = new ManualClock(NOW_SEC * 1000)) {
-  const moduleRef = await Test.createTestingModule({
-    imports: [ScheduleModule.forRoot(), SentraCoreModule.forRoot({ dataDir, sampling: { enabled: false }, telemetry: { source: 'scripted' }, history })],
-  })
-    .overrideProvider(CLOCK)
-    .useValue(clock)
-    .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { logger: false });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  return app;
-}
+// The app on a temp datastore, its clock at NOW_SEC, with no sampling: the tests append themselves.
+const boot = async (dataDir: string, history: SentraCoreModuleOptions['history'] = {}) => (await createEngineHarness(dataDir, [], { history }, NOW_SEC * 1000)).app;
 
 const sample = (at: number, cpu = 10): HistorySampleRecord => ({
   at,

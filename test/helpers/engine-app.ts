@@ -17,9 +17,14 @@ export interface EngineHarness {
   cycles(count: number): Promise<void>;
 }
 
-/** The engine on a temp datastore, driven cycle by cycle from a script and a manual clock. */
-export async function createEngineHarness(dataDir: string, script: TelemetryScript, options: RawOptions = {}): Promise<EngineHarness> {
-  const clock = new ManualClock(Date.UTC(2026, 10, 27, 9, 0, 0));
+/** The engine on a temp datastore, driven cycle by cycle from a script and a manual clock starting at `startMs`. */
+export async function createEngineHarness(
+  dataDir: string,
+  script: TelemetryScript,
+  options: RawOptions = {},
+  startMs = Date.UTC(2026, 10, 27, 9, 0, 0),
+): Promise<EngineHarness> {
+  const clock = new ManualClock(startMs);
   const moduleRef = await Test.createTestingModule({
     imports: [ScheduleModule.forRoot(), SentraCoreModule.forRoot({ dataDir, sampling: { enabled: false }, ...options })],
   })
