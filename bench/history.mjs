@@ -20,7 +20,7 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const RUNS = Math.max(20, Number(arg('runs', 25)));
-const archiveScript = resolve(arg('archive-script', process.env.HISTORY_ARCHIVE_SCRIPT ?? join(repo, '..', 'shared', 'bench', 'make-history-archive.mjs')));
+const archiveScript = resolve(arg('archive-script', process.env.HISTORY_ARCHIVE_SCRIPT ?? join(repo, 'bench', 'make-history-archive.mjs')));
 const engine = startCommand(repo);
 requireFile('archive generator', archiveScript);
 requireFile('built app (npm run build)', engine.entry);
@@ -59,7 +59,9 @@ const procStatus = (pid, field) => {
 const dir = mkdtempSync(join(tmpdir(), 'sentracore-bench-history-'));
 const dataDir = join(dir, 'datastore');
 const end = Math.floor(Date.now() / 1000);
-console.log(execFileSync(process.execPath, [archiveScript, '--dir', join(dataDir, 'history'), '--days', '30', '--end', String(end)], { encoding: 'utf8' }).trim());
+console.log(
+  execFileSync(process.execPath, [archiveScript, '--dir', join(dataDir, 'history'), '--days', '30', '--end', String(end)], { encoding: 'utf8' }).trim(),
+);
 execFileSync('sync');
 
 /** Spawns the app on a datastore and resolves once /health answers 200, with the time that took. */
@@ -144,16 +146,25 @@ for (const row of large) for (let round = 0; round < RUNS; round++) await timeOn
 for (const row of rows) row.p50 = median(row.times);
 
 const fmt = (ms) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
-console.log(`\nnode ${process.version}, ${RUNS} timed requests per query in interleaved rounds (after 3 warm-up each), keep-alive, loopback, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+console.log(
+  `\nnode ${process.version}, ${RUNS} timed requests per query in interleaved rounds (after 3 warm-up each), keep-alive, loopback, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}\n`,
+);
 console.log('| query | samples | body MB | p50 ms | target ms | | engine peak RSS MB |');
 console.log('|---|---|---|---|---|---|---|');
 const verdict = (ms, target) => (target === undefined ? '' : ms <= target ? 'ok' : 'OVER');
 console.log(`| start to first 200 on /health, empty datastore (baseline) | | | ${fmt(empty.firstOkMs)} | | | ${empty.rss.toFixed(0)} (RSS) |`);
-console.log(`| start to first 200 on /health, with the archive | | | ${fmt(firstOkMs)} | 1000 | ${verdict(firstOkMs, 1000)} | ${hwmIndexed.toFixed(0)} (indexed) |`);
-for (const r of rows) console.log(`| ${r.name} | ${r.samples} | ${r.mb} | ${fmt(r.p50)} | ${r.targetMs ?? ''} | ${verdict(r.p50, r.targetMs)} | ${r.hwm.toFixed(0)} |`);
+console.log(
+  `| start to first 200 on /health, with the archive | | | ${fmt(firstOkMs)} | 1000 | ${verdict(firstOkMs, 1000)} | ${hwmIndexed.toFixed(0)} (indexed) |`,
+);
+for (const r of rows)
+  console.log(`| ${r.name} | ${r.samples} | ${r.mb} | ${fmt(r.p50)} | ${r.targetMs ?? ''} | ${verdict(r.p50, r.targetMs)} | ${r.hwm.toFixed(0)} |`);
 console.log(`\nfully indexed ${fmt(indexedMs)} ms after spawn`);
 console.log(`engine RSS with the archive indexed: ${rssIndexed.toFixed(1)} MB (peak so far ${hwmIndexed.toFixed(1)} MB)`);
-console.log(`engine peak RSS (VmHWM) over all timed runs, the 50 MB no-limit answers included: ${procStatus(app.pid, 'VmHWM').toFixed(1)} MB (before them: ${hwmBeforeRuns.toFixed(1)} MB; target <= 250)`);
+console.log(
+  `engine peak RSS (VmHWM) over all timed runs, the 50 MB no-limit answers included: ${procStatus(app.pid, 'VmHWM').toFixed(1)} MB (before them: ${hwmBeforeRuns.toFixed(1)} MB; target <= 250)`,
+);
 await stopped(app);
 agent.destroy();
 process.exit(0);

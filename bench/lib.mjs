@@ -27,5 +27,11 @@ export const freePort = () =>
  */
 export function startCommand(repo) {
   const [, ...parts] = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).scripts.start.split(/\s+/);
-  return { flags: parts.filter((part) => part.startsWith('--')), entry: join(repo, parts.find((part) => !part.startsWith('--'))) };
+  return {
+    flags: parts.filter((part) => part.startsWith('--')),
+    entry: join(
+      repo,
+      parts.find((part) => !part.startsWith('--')),
+    ),
+  };
 }

@@ -43,7 +43,7 @@ const CLIENT = option('client', wrkAvailable() ? 'wrk' : 'autocannon');
 const load = (options) => (CLIENT === 'wrk' ? runWrk(options) : autocannon({ ...options, timeout: 10 }));
 
 const start = startCommand(repo);
-const archiveScript = join(repo, '..', 'shared', 'bench', 'make-history-archive.mjs');
+const archiveScript = join(repo, 'bench', 'make-history-archive.mjs');
 requireFile('the built engine (npm run build)', start.entry);
 requireFile('the archive generator', archiveScript);
 
@@ -91,7 +91,11 @@ function watchCycles(port) {
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const event = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        const data = event.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5)).join('\n');
+        const data = event
+          .split('\n')
+          .filter((line) => line.startsWith('data:'))
+          .map((line) => line.slice(5))
+          .join('\n');
         try {
           const timestamp = JSON.parse(data)?.snapshot?.timestamp;
           if (typeof timestamp === 'number') starts.push({ atMs: timestamp * 1000, seenMs: Date.now() });
@@ -127,7 +131,16 @@ async function bareServerRow(bytes) {
   try {
     const port = await new Promise((ok) => server.stdout.once('data', (chunk) => ok(Number(String(chunk).trim()))));
     const result = await load({ url: `http://127.0.0.1:${port}/`, connections: CONNECTIONS, duration: DURATION_SEC });
-    return { name: `  bare server, ${(bytes / 1e6).toFixed(1)} MB`, reference: true, reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, errors: result.errors + result.timeouts + result.non2xx, mbPerSec: result.throughput.average / 1e6 };
+    return {
+      name: `  bare server, ${(bytes / 1e6).toFixed(1)} MB`,
+      reference: true,
+      reqPerSec: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      errors: result.errors + result.timeouts + result.non2xx,
+      mbPerSec: result.throughput.average / 1e6,
+    };
   } finally {
     server.kill();
   }
@@ -166,9 +179,15 @@ try {
   // Warm up: the history index, JIT, the first cycles.
   for (let i = 0; i < 5; i++) for (const { path } of TARGETS) await get(port, path);
   await sleep(3000);
-  console.log(`\nengine pid ${engine.pid} on 127.0.0.1:${port}, sampling every 1 s; ${CONNECTIONS} connections × ${DURATION_SEC} s per route, client ${CLIENT}`);
+  console.log(
+    `\nengine pid ${engine.pid} on 127.0.0.1:${port}, sampling every 1 s; ${CONNECTIONS} connections × ${DURATION_SEC} s per route, client ${CLIENT}`,
+  );
   // The load generator shares the machine: other work running now shows up in every number below.
-  console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} before the run\n`);
+  console.log(
+    `machine: ${cpus().length} CPUs, load average ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')} before the run\n`,
+  );
 
   const rows = [];
   for (const target of TARGETS.filter((t) => t.name.includes(ONLY))) {
@@ -232,7 +251,11 @@ try {
         `${misses.length ? `MISS (${misses.join(', ')})` : 'ok'}`,
     );
   }
-  console.log(`\nload average after the run: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+  console.log(
+    `\nload average after the run: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(`targets: no errors; p99 ≤ 50 ms status and metrics, ≤ 100 ms history 24 h; sampling lag ≤ ${LAG_TARGET_MS} ms behind its 1 s schedule`);
   if (lagLines.length) console.log(`engine's own cycle timing (/metrics):\n  ${lagLines.join('\n  ')}`);
 } catch (error) {

@@ -81,7 +81,10 @@ async function childSpec(args, dataDir) {
   }
   if (args['baseline-empty-fastify']) return { argv: [...nodeArgs, '-e', FASTIFY_APP], label: 'baseline: empty Fastify app on 127.0.0.1:0' };
   if (args['baseline-empty-nest']) {
-    return { argv: [...startCommand(REPO).flags, ...nodeArgs, 'bench/floors/empty-nest.mjs'], label: 'baseline: empty Nest app on Fastify (bench/floors/empty-nest.mjs)' };
+    return {
+      argv: [...startCommand(REPO).flags, ...nodeArgs, 'bench/floors/empty-nest.mjs'],
+      label: 'baseline: empty Nest app on Fastify (bench/floors/empty-nest.mjs)',
+    };
   }
   if (args['baseline-idle-node']) return { argv: [...nodeArgs, '-e', IDLE_NODE], label: 'baseline: idle node with one timer' };
   const port = await freePort();
@@ -108,7 +111,10 @@ async function childSpec(args, dataDir) {
 async function waitForHealth(url, warmupSec, exited) {
   const started = performance.now();
   while (!exited() && performance.now() - started < warmupSec * 1000) {
-    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return +((performance.now() - started) / 1000).toFixed(1);
     await sleep(250);
   }
@@ -216,7 +222,8 @@ function print(result) {
   console.log(`machine : ${m.cpu} | ${m.logical_cores} logical cores | ${m.total_memory_gib} GiB RAM | node ${m.node} | ${m.kernel}`);
   console.log(`command : ${result.command}`);
   if (result.ready_after_sec !== undefined) {
-    const ready = result.ready_after_sec === null ? 'no 200 from GET /api/v1/health within the warm-up' : `GET /api/v1/health 200 after ${result.ready_after_sec} s`;
+    const ready =
+      result.ready_after_sec === null ? 'no 200 from GET /api/v1/health within the warm-up' : `GET /api/v1/health 200 after ${result.ready_after_sec} s`;
     console.log(`ready   : ${ready}`);
   }
   console.log(`window  : ${result.window_sec} s, after a ${result.warmup_sec} s warm-up that the average excludes`);
@@ -224,7 +231,8 @@ function print(result) {
   console.log(`cpu     : ${cpuLine(result)}`);
   console.log(`memory  : ${memoryLine(result)}`);
   const timing = result.sample_timing;
-  if (timing) console.log(`sample(): ${timing.light.n} light, avg ${avg(timing.light)} ms wall | ${timing.scan.n} with processes, avg ${avg(timing.scan)} ms wall`);
+  if (timing)
+    console.log(`sample(): ${timing.light.n} light, avg ${avg(timing.light)} ms wall | ${timing.scan.n} with processes, avg ${avg(timing.scan)} ms wall`);
   if (result.control) {
     const c = result.control;
     console.log(`control : ${c.command}, same window`);

@@ -19,7 +19,7 @@ function durationMs(text) {
 export function parseWrk(output) {
   const latency = (label) => durationMs((new RegExp(`^\\s*${label}\\s+(\\S+)`, 'm').exec(output) ?? [])[1] ?? '');
   const number = (re) => Number((re.exec(output) ?? [])[1] ?? 0);
-  const [, transfer, unit] = /Transfer\/sec:\s+([\d.]+)(B|KB|MB|GB)/.exec(output) ?? [, '0', 'B'];
+  const [, transfer, unit] = /Transfer\/sec:\s+([\d.]+)(B|KB|MB|GB)/.exec(output) ?? [undefined, '0', 'B'];
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
   return {
     requests: { average: number(/Requests\/sec:\s+([\d.]+)/) },

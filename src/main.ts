@@ -55,7 +55,10 @@ async function start({ server, dataDir, engineHttp, hasToken }: Settings, store:
   const port = await findFreePort(server.port, server.host);
   await app.listen(port, server.host);
   if (!isLoopbackHost(server.host) && !hasToken) {
-    Logger.warn(`listening on non-loopback ${server.host} without SENTRACORE_API_TOKEN: anyone on the network can change settings and wipe history`, 'Bootstrap');
+    Logger.warn(
+      `listening on non-loopback ${server.host} without SENTRACORE_API_TOKEN: anyone on the network can change settings and wipe history`,
+      'Bootstrap',
+    );
   }
   if (port !== server.port) Logger.warn(`port ${server.port} is busy; listening on ${port} instead`, 'Bootstrap');
   // Handlers before "running" reaches the file: whoever reads it may signal us right away.

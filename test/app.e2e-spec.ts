@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createTestApp, shapeOf } from './helpers/test-app.js';
+import { REFERENCE_RESPONSES } from './helpers/fixtures.js';
 
-const RESPONSES = join(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'reference-responses');
+const RESPONSES = REFERENCE_RESPONSES;
 const fixture = (name: string) => JSON.parse(readFileSync(join(RESPONSES, name), 'utf8')) as Record<string, unknown>;
 const SECTIONS = ['config', 'state', 'history', 'logs', 'cache', 'reports'] as const;
 
@@ -44,7 +45,12 @@ describe('foundation routes on Fastify (e2e)', () => {
     const response = await http().get('/api/v1/health').expect(200);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     expect(shapeOf(response.body)).toEqual({ ...(shapeOf(fixture('health.json')) as object), storage: { writable: 'boolean', last_error: 'null' } });
-    expect(response.body).toEqual({ status: 'running', engine: true, websocket_clients: { live: 0, alerts: 0 }, storage: { writable: true, last_error: null } });
+    expect(response.body).toEqual({
+      status: 'running',
+      engine: true,
+      websocket_clients: { live: 0, alerts: 0 },
+      storage: { writable: true, last_error: null },
+    });
   });
 
   it('GET /api/v1/storage/info reports the reference keys and the bytes written into each folder', async () => {

@@ -19,7 +19,7 @@ import { engineEnv, freePort, requireDist, run, waitFor, type Running } from './
 // sampling and serving, and recovers with the next successful write. Tests run as root, where chmod
 // does not stop writes, so the faults are a folder replaced by a plain file or a failing FsPort.
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const fsError = (code: string, message: string) => Object.assign(new Error(`${code}: ${message}`), { code });
 
@@ -36,7 +36,11 @@ describe('degraded storage, in-process', () => {
   const engine = () => app!.get(EngineService);
   const section = (name: string) => join(dataDir, name);
   const historyLines = () =>
-    readdirSync(section('history')).flatMap((name) => readFileSync(join(section('history'), name), 'utf8').trimEnd().split('\n'));
+    readdirSync(section('history')).flatMap((name) =>
+      readFileSync(join(section('history'), name), 'utf8')
+        .trimEnd()
+        .split('\n'),
+    );
   // History keeps one sample per 30 s by default: each cycle moves the clock past that.
   const cycle = async () => {
     clock.advance(30_000);

@@ -59,13 +59,17 @@ describe('embedding in a host application (examples/embedded-host)', () => {
   it("samples on the host's interval", async () => {
     const from = cycleTimesMs.length;
     await eventually('ten more cycles', () => cycleTimesMs.length >= from + 10, 10_000);
-    const gaps = cycleTimesMs.slice(from, from + 10).map((t, i, all) => (i ? t - all[i - 1] : NaN)).slice(1).sort((a, b) => a - b);
+    const gaps = cycleTimesMs
+      .slice(from, from + 10)
+      .map((t, i, all) => (i ? t - all[i - 1] : NaN))
+      .slice(1)
+      .sort((a, b) => a - b);
     const median = gaps[Math.floor(gaps.length / 2)];
     expect(median).toBeGreaterThan(COLLECTION_INTERVAL_SEC * 1000 * 0.75);
     expect(median).toBeLessThan(COLLECTION_INTERVAL_SEC * 1000 * 1.5);
   });
 
-  it("keeps the datastore in the host-given folder", async () => {
+  it('keeps the datastore in the host-given folder', async () => {
     const info = (await (await get('/api/v1/storage/info')).json()) as { root: string; history: { total_samples: number } };
     expect(info.root).toBe(dataDir);
     expect(readdirSync(dataDir).sort()).toEqual(['cache', 'config', 'history', 'logs', 'reports', 'state']);

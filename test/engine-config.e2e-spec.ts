@@ -75,65 +75,85 @@ describe('engine-config.json (SPEC §2) with node dist/main.js', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('bootstraps the missing file, records running + pid, serves /api/v1/health, and stops on SIGTERM', async () => {
-    const port = await freePort();
-    expect(existsSync(configFile)).toBe(false);
-    const startedAt = Date.now();
-    const engine = start(port);
-    for (;;) {
-      if (await healthy(port)) break;
-      if (Date.now() - startedAt > 30_000) throw new Error(`engine did not serve health: ${engine.stderr()}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    // SPEC: health within 2 s of start. Measured and logged, not asserted (CI machines vary).
-    process.stdout.write(`engine-config e2e: /api/v1/health served ${Date.now() - startedAt} ms after spawn\n`);
+  it(
+    'bootstraps the missing file, records running + pid, serves /api/v1/health, and stops on SIGTERM',
+    async () => {
+      const port = await freePort();
+      expect(existsSync(configFile)).toBe(false);
+      const startedAt = Date.now();
+      const engine = start(port);
+      for (;;) {
+        if (await healthy(port)) break;
+        if (Date.now() - startedAt > 30_000) throw new Error(`engine did not serve health: ${engine.stderr()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // SPEC: health within 2 s of start. Measured and logged, not asserted (CI machines vary).
+      process.stdout.write(`engine-config e2e: /api/v1/health served ${Date.now() - startedAt} ms after spawn\n`);
 
-    const config = await running(engine);
-    expect(config).toEqual({ host: '127.0.0.1', port, bind_host: '127.0.0.1', status: 'running', last_error: null, pid: engine.child.pid });
+      const config = await running(engine);
+      expect(config).toEqual({ host: '127.0.0.1', port, bind_host: '127.0.0.1', status: 'running', last_error: null, pid: engine.child.pid });
 
-    engine.child.kill('SIGTERM');
-    expect(await engine.exited).toBe(0);
-    expect(readConfig()).toEqual({ ...config, status: 'stopped', pid: 0 });
-  }, ENGINE_TEST_MS);
+      engine.child.kill('SIGTERM');
+      expect(await engine.exited).toBe(0);
+      expect(readConfig()).toEqual({ ...config, status: 'stopped', pid: 0 });
+    },
+    ENGINE_TEST_MS,
+  );
 
-  it('records stopped with pid 0 after SIGINT', async () => {
-    const port = await freePort();
-    const engine = start(port);
-    await running(engine);
-    engine.child.kill('SIGINT');
-    expect(await engine.exited).toBe(0);
-    expect(readConfig()).toMatchObject({ status: 'stopped', pid: 0, port, last_error: null });
-  }, ENGINE_TEST_MS);
+  it(
+    'records stopped with pid 0 after SIGINT',
+    async () => {
+      const port = await freePort();
+      const engine = start(port);
+      await running(engine);
+      engine.child.kill('SIGINT');
+      expect(await engine.exited).toBe(0);
+      expect(readConfig()).toMatchObject({ status: 'stopped', pid: 0, port, last_error: null });
+    },
+    ENGINE_TEST_MS,
+  );
 
-  it('falls back to the next free port when the configured one is busy, and records it', async () => {
-    const port = await freePort();
-    servers.push(await listen(port));
-    const engine = start(port);
-    const config = await running(engine);
-    expect(config.port).toBeGreaterThan(port);
-    expect(await healthy(config.port)).toBe(true);
-    engine.child.kill('SIGTERM');
-    expect(await engine.exited).toBe(0);
-    expect(readConfig()).toMatchObject({ status: 'stopped', pid: 0, port: config.port });
-  }, ENGINE_TEST_MS);
+  it(
+    'falls back to the next free port when the configured one is busy, and records it',
+    async () => {
+      const port = await freePort();
+      servers.push(await listen(port));
+      const engine = start(port);
+      const config = await running(engine);
+      expect(config.port).toBeGreaterThan(port);
+      expect(await healthy(config.port)).toBe(true);
+      engine.child.kill('SIGTERM');
+      expect(await engine.exited).toBe(0);
+      expect(readConfig()).toMatchObject({ status: 'stopped', pid: 0, port: config.port });
+    },
+    ENGINE_TEST_MS,
+  );
 
-  it('records failed with last_error when it cannot bind the configured address', async () => {
-    // 192.0.2.1 (TEST-NET-1) is never this machine's address: listen fails at bind, no traffic is sent.
-    const engine = start(await freePort(), { SENTRACORE_HOST: '192.0.2.1' });
-    expect(await engine.exited).toBe(1);
-    const config = readConfig();
-    expect(config).toMatchObject({ status: 'failed', pid: 0, bind_host: '192.0.2.1' });
-    expect(config?.last_error).toContain('192.0.2.1');
-    expect(config?.last_error).toContain('EADDRNOTAVAIL');
-    expect(engine.stderr()).toContain('failed to start');
-  }, ENGINE_TEST_MS);
+  it(
+    'records failed with last_error when it cannot bind the configured address',
+    async () => {
+      // 192.0.2.1 (TEST-NET-1) is never this machine's address: listen fails at bind, no traffic is sent.
+      const engine = start(await freePort(), { SENTRACORE_HOST: '192.0.2.1' });
+      expect(await engine.exited).toBe(1);
+      const config = readConfig();
+      expect(config).toMatchObject({ status: 'failed', pid: 0, bind_host: '192.0.2.1' });
+      expect(config?.last_error).toContain('192.0.2.1');
+      expect(config?.last_error).toContain('EADDRNOTAVAIL');
+      expect(engine.stderr()).toContain('failed to start');
+    },
+    ENGINE_TEST_MS,
+  );
 
-  it('exits non-zero with a one-line message naming a bad setting', async () => {
-    const engine = start(await freePort(), { SENTRACORE_HISTORY_RETENTION_DAYS: 'abc' });
-    expect(await engine.exited).not.toBe(0);
-    const message = engine.stderr().trim();
-    expect(message.split('\n')).toHaveLength(1);
-    expect(message).toContain('SENTRACORE_HISTORY_RETENTION_DAYS');
-    expect(message).toContain('"abc"');
-  }, ENGINE_TEST_MS);
+  it(
+    'exits non-zero with a one-line message naming a bad setting',
+    async () => {
+      const engine = start(await freePort(), { SENTRACORE_HISTORY_RETENTION_DAYS: 'abc' });
+      expect(await engine.exited).not.toBe(0);
+      const message = engine.stderr().trim();
+      expect(message.split('\n')).toHaveLength(1);
+      expect(message).toContain('SENTRACORE_HISTORY_RETENTION_DAYS');
+      expect(message).toContain('"abc"');
+    },
+    ENGINE_TEST_MS,
+  );
 });

@@ -6,11 +6,9 @@ import { join } from 'node:path';
 import request from 'supertest';
 import type { ScriptedStep } from '../src/telemetry/scripted.source.js';
 import { createEngineHarness, type EngineHarness } from './helpers/engine-app.js';
-import { REPO_ROOT } from './helpers/child-process.js';
+import { REFERENCE_RESPONSES } from './helpers/fixtures.js';
 
-const REFERENCE_STATUS = JSON.parse(
-  readFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', 'reference-responses', 'status.json'), 'utf8'),
-) as Record<string, unknown>;
+const REFERENCE_STATUS = JSON.parse(readFileSync(join(REFERENCE_RESPONSES, 'status.json'), 'utf8')) as Record<string, unknown>;
 
 const hog = { pid: 777, name: 'cpu-hog', cpu_percent: 85, memory_percent: 3, memory_rss: 500_000_000, status: 'running', create_time: 1_700_000_000 };
 const idle = { pid: 4100, name: 'browser', cpu_percent: 2, memory_percent: 6, memory_rss: 900_000_000, status: 'sleeping', create_time: 1_700_000_000 };

@@ -6,12 +6,12 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './helpers/child-process.js';
+import { ARCHIVE_SCRIPT, REFERENCE_DATASTORE } from './helpers/fixtures.js';
 import { createStandaloneApp, datastoreDigest, send, type Reply, type SendOptions } from './helpers/standalone-app.js';
 
 // Property: whatever arrives over HTTP, the engine answers below 500, stays up, and a refused (4xx)
 // request leaves the datastore byte-identical. Thousands of generated requests, in-process, bounded.
 
-const SHARED = join(REPO_ROOT, '..', 'shared');
 const TOKEN = 'fuzz-token-0b7e';
 const nowSec = Math.floor(Date.now() / 1000);
 const RUN_TIMEOUT_MS = 90_000;
@@ -55,9 +55,36 @@ const ODD_PATHS = [
 
 const QUERY_KEYS = ['from', 'to', 'granularity', 'limit', 'agg', 'format', 'x', '__proto__', 'constructor', 'from[]', 'limit[0]', 'a.b'];
 const HOSTILE_VALUES = [
-  '', ' ', 'NaN', 'Infinity', '-Infinity', '1e400', '-1e400', '9007199254740993', '-9007199254740993', '9007199254740991',
-  '-0', '0x1f', '1e21', '0.0000001', ' 12 ', '1,2', 'null', 'true', '[]', '{}', '%00', '%ff', '%', 'avg', 'first', 'max', 'csv',
-  'jsonl', '../../etc/passwd', '1'.repeat(400),
+  '',
+  ' ',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e400',
+  '-1e400',
+  '9007199254740993',
+  '-9007199254740993',
+  '9007199254740991',
+  '-0',
+  '0x1f',
+  '1e21',
+  '0.0000001',
+  ' 12 ',
+  '1,2',
+  'null',
+  'true',
+  '[]',
+  '{}',
+  '%00',
+  '%ff',
+  '%',
+  'avg',
+  'first',
+  'max',
+  'csv',
+  'jsonl',
+  '../../etc/passwd',
+  '1'.repeat(400),
 ];
 const encode = (value: string) => encodeURIComponent(value).replace(/%25(?=[0-9a-fA-F]{2})/g, '%');
 
@@ -78,7 +105,14 @@ const queryArb = fc
   .map((pairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encode(v)}`).join('&')}` : ''));
 
 const nested = (depth: number, array: boolean) => (array ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth));
-const scalarArb = fc.oneof(fc.double(), fc.integer(), fc.boolean(), fc.string({ maxLength: 30 }), fc.constant(null), fc.constantFrom(1e300, -1e300, 2 ** 53 + 2, -0));
+const scalarArb = fc.oneof(
+  fc.double(),
+  fc.integer(),
+  fc.boolean(),
+  fc.string({ maxLength: 30 }),
+  fc.constant(null),
+  fc.constantFrom(1e300, -1e300, 2 ** 53 + 2, -0),
+);
 const valueArb = fc.oneof(scalarArb, fc.array(scalarArb, { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 6 }), scalarArb, { maxKeys: 3 }));
 const preferencesArb = fc.record(
   {
@@ -105,9 +139,23 @@ const exportArb = fc.record(
 );
 // Raw texts: JSON numbers that no JSON.stringify produces, deep nesting, broken JSON, oversize.
 const rawBodyArb = fc.oneof(
-  fc.constantFrom('{"alert_cpu_percent":1e400}', '{"from":-1e400,"to":1e400,"format":"csv"}', '{"limit":NaN}', '{', '{"a":1,}', 'null', '[]', '42', '"x"', '\u0000', ''),
+  fc.constantFrom(
+    '{"alert_cpu_percent":1e400}',
+    '{"from":-1e400,"to":1e400,"format":"csv"}',
+    '{"limit":NaN}',
+    '{',
+    '{"a":1,}',
+    'null',
+    '[]',
+    '42',
+    '"x"',
+    '\u0000',
+    '',
+  ),
   fc.tuple(fc.oneof(fc.integer({ min: 2, max: 20 }), fc.integer({ min: 500, max: 12_000 })), fc.boolean()).map(([depth, array]) => nested(depth, array)),
-  fc.tuple(fc.constantFrom('safeguard_process_names', 'from', 'x'), fc.oneof(fc.integer({ min: 2, max: 20 }), fc.integer({ min: 500, max: 5_000 }))).map(([key, depth]) => `{"${key}":${nested(depth, true)}}`),
+  fc
+    .tuple(fc.constantFrom('safeguard_process_names', 'from', 'x'), fc.oneof(fc.integer({ min: 2, max: 20 }), fc.integer({ min: 500, max: 5_000 })))
+    .map(([key, depth]) => `{"${key}":${nested(depth, true)}}`),
   fc.integer({ min: 60_000, max: 70_000 }).map((size) => `{"safeguard_process_names":["${'n'.repeat(size)}"]}`),
 );
 const bodyArb = fc.oneof(
@@ -118,8 +166,17 @@ const bodyArb = fc.oneof(
   { weight: 4, arbitrary: rawBodyArb },
 );
 const CONTENT_TYPES = [
-  'application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/json; charset=utf-16', 'text/plain',
-  'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/octet-stream', '*/*', '',
+  'application/json',
+  'application/json; charset=utf-8',
+  'APPLICATION/JSON',
+  'application/json; charset=utf-16',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'application/octet-stream',
+  '*/*',
+  '',
 ];
 const headerText = fc.string({ unit: fc.constantFrom(...'abcXYZ019 -_.:/=+;,'.split('')), maxLength: 40 });
 // Mostly well-formed requests from an allowed client, so that most of them reach validation.
@@ -154,7 +211,14 @@ const requestArb = fc
     headers: headersArb,
   })
   // An endless stream would hang the run (it is covered by the live tests); its other methods are fuzzed.
-  .filter(({ target, headers }) => !(STREAMS.has(target.path) && ['GET', 'HEAD'].includes(target.method) && !['evil.example', 'localhost.evil.example', '0.0.0.0'].includes(headers.host ?? '')))
+  .filter(
+    ({ target, headers }) =>
+      !(
+        STREAMS.has(target.path) &&
+        ['GET', 'HEAD'].includes(target.method) &&
+        !['evil.example', 'localhost.evil.example', '0.0.0.0'].includes(headers.host ?? '')
+      ),
+  )
   .map(({ target, query, body, headers }): SendOptions => {
     const sent: Record<string, string> = { ...headers };
     if (body === undefined) delete sent['content-type'];
@@ -173,8 +237,8 @@ describe('fuzz: generated requests against a real app (e2e)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sc-fuzz-'));
     root = join(dir, 'datastore');
     // A small but real datastore: the reference engine's config and state, two days of history.
-    cpSync(join(SHARED, 'fixtures', 'reference-datastore'), root, { recursive: true });
-    execFileSync(process.execPath, [join(SHARED, 'bench', 'make-history-archive.mjs'), '--dir', seedDir(), '--days', '2', '--interval', '1800', '--end', String(nowSec)]);
+    cpSync(REFERENCE_DATASTORE, root, { recursive: true });
+    execFileSync(process.execPath, [ARCHIVE_SCRIPT, '--dir', seedDir(), '--days', '2', '--interval', '1800', '--end', String(nowSec)]);
     cpSync(seedDir(), join(root, 'history'), { recursive: true });
     historyFiles = readdirSync(seedDir());
     app = await createStandaloneApp(root, { apiToken: TOKEN });
@@ -204,38 +268,53 @@ describe('fuzz: generated requests against a real app (e2e)', () => {
   }
 
   // Each run takes 5–25 s on two cores; the limit leaves room for a busy machine.
-  it('answers 2,600 mixed requests (every route, odd paths, hostile query/body/headers) below 500, and 4xx never writes', async () => {
-    await fc.assert(fc.asyncProperty(requestArb, async (request) => void (await check(request))), { numRuns: 2600 });
-    // The run really exercised both sides: accepted and refused requests of several kinds.
-    for (const status of [200, 400, 401, 403, 404, 413, 415, 421]) expect([status, (statuses.get(status) ?? 0) > 0]).toEqual([status, true]);
-  }, RUN_TIMEOUT_MS);
+  it(
+    'answers 2,600 mixed requests (every route, odd paths, hostile query/body/headers) below 500, and 4xx never writes',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(requestArb, async (request) => void (await check(request))),
+        { numRuns: 2600 },
+      );
+      // The run really exercised both sides: accepted and refused requests of several kinds.
+      for (const status of [200, 400, 401, 403, 404, 413, 415, 421]) expect([status, (statuses.get(status) ?? 0) > 0]).toEqual([status, true]);
+    },
+    RUN_TIMEOUT_MS,
+  );
 
-  it('answers 700 hostile bodies on the mutating routes with 200 or 4xx, never a partial write', async () => {
-    const mutating = OPERATIONS.filter((op) => !['GET', 'HEAD'].includes(op.method));
-    expect(mutating.length).toBeGreaterThanOrEqual(5);
-    const arb = fc.record({ op: fc.constantFrom(...mutating), body: bodyArb, type: fc.constantFrom('application/json', 'text/plain', '') });
-    await fc.assert(
-      fc.asyncProperty(arb, async ({ op, body, type }) => {
-        const headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` };
-        if (body !== undefined && type) headers['content-type'] = type;
-        const reply = await check({ method: op.method, url: op.path, headers, payload: body });
-        expect(reply.statusCode === 200 || (reply.statusCode >= 400 && reply.statusCode < 500)).toBe(true);
-      }),
-      { numRuns: 700 },
-    );
-  }, RUN_TIMEOUT_MS);
+  it(
+    'answers 700 hostile bodies on the mutating routes with 200 or 4xx, never a partial write',
+    async () => {
+      const mutating = OPERATIONS.filter((op) => !['GET', 'HEAD'].includes(op.method));
+      expect(mutating.length).toBeGreaterThanOrEqual(5);
+      const arb = fc.record({ op: fc.constantFrom(...mutating), body: bodyArb, type: fc.constantFrom('application/json', 'text/plain', '') });
+      await fc.assert(
+        fc.asyncProperty(arb, async ({ op, body, type }) => {
+          const headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` };
+          if (body !== undefined && type) headers['content-type'] = type;
+          const reply = await check({ method: op.method, url: op.path, headers, payload: body });
+          expect(reply.statusCode === 200 || (reply.statusCode >= 400 && reply.statusCode < 500)).toBe(true);
+        }),
+        { numRuns: 700 },
+      );
+    },
+    RUN_TIMEOUT_MS,
+  );
 
-  it('answers 700 hostile query strings on the read routes with 200 or 400', async () => {
-    const reads = OPERATIONS.filter((op) => op.method === 'GET').map((op) => op.path);
-    const arb = fc.record({ path: fc.constantFrom(...reads, '/api/v1/history', '/api/v1/history', '/api/v1/processes'), query: queryArb });
-    await fc.assert(
-      fc.asyncProperty(arb, async ({ path, query }) => {
-        const reply = await check({ method: 'GET', url: `${path}${query}` });
-        expect([200, 400]).toContain(reply.statusCode);
-      }),
-      { numRuns: 700 },
-    );
-  }, RUN_TIMEOUT_MS);
+  it(
+    'answers 700 hostile query strings on the read routes with 200 or 400',
+    async () => {
+      const reads = OPERATIONS.filter((op) => op.method === 'GET').map((op) => op.path);
+      const arb = fc.record({ path: fc.constantFrom(...reads, '/api/v1/history', '/api/v1/history', '/api/v1/processes'), query: queryArb });
+      await fc.assert(
+        fc.asyncProperty(arb, async ({ path, query }) => {
+          const reply = await check({ method: 'GET', url: `${path}${query}` });
+          expect([200, 400]).toContain(reply.statusCode);
+        }),
+        { numRuns: 700 },
+      );
+    },
+    RUN_TIMEOUT_MS,
+  );
 
   it('is still up and serving afterwards, with its history readable', async () => {
     const health = await send(app, { url: '/api/v1/health' });

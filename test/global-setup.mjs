@@ -14,7 +14,8 @@ const builtBundle = join(root, 'dist', 'bundle', 'main.mjs');
 
 function newestSourceMs() {
   let newest = 0;
-  for (const name of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/bundle.mjs']) newest = Math.max(newest, statSync(join(root, name)).mtimeMs);
+  for (const name of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/bundle.mjs'])
+    newest = Math.max(newest, statSync(join(root, name)).mtimeMs);
   for (const entry of readdirSync(join(root, 'src'), { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.spec.ts')) continue;
     newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
@@ -32,7 +33,7 @@ export default function globalSetup() {
   } catch (error) {
     const output = `${error.stdout ?? ''}${error.stderr ?? ''}`;
     // Type errors still emit JavaScript; unit tests need no dist/ at all, so only a missing build is fatal.
-    if (!existsSync(builtMain)) throw new Error(`build of dist/ failed (tsc -p tsconfig.build.json):\n${output}`);
+    if (!existsSync(builtMain)) throw new Error(`build of dist/ failed (tsc -p tsconfig.build.json):\n${output}`, { cause: error });
     process.stdout.write(`\nglobalSetup: tsc reported errors; child-process tests use what it emitted:\n${output}\n`);
   }
   execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: root, stdio: 'pipe' });

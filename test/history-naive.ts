@@ -15,7 +15,9 @@ export interface NaiveQuery {
 
 /** Every valid sample of the archive, file by file (by name), line by line. */
 export function readArchive(dir: string): HistorySampleRecord[] {
-  const names = readdirSync(dir).filter((n) => /^samples-\d{4}-\d{2}-\d{2}\.jsonl$/.test(n)).sort();
+  const names = readdirSync(dir)
+    .filter((n) => /^samples-\d{4}-\d{2}-\d{2}\.jsonl$/.test(n))
+    .sort();
   const samples: HistorySampleRecord[] = [];
   for (const name of names) {
     for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {

@@ -5,20 +5,19 @@ import { execFileSync } from 'node:child_process';
 import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import type { SentraCoreModuleOptions } from '../src/config/sentra-core-options.js';
 import { encodeSample, type HistorySampleRecord } from '../src/history/history-line.codec.js';
 import { HistoryStore } from '../src/history/history.store.js';
 import { createEngineHarness } from './helpers/engine-app.js';
+import { ARCHIVE_SCRIPT, REFERENCE_RESPONSES } from './helpers/fixtures.js';
 import { naiveQuery, readArchive } from './history-naive.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const SHARED = join(here, '..', '..', 'shared');
 const NOW_SEC = Date.UTC(2026, 10, 27, 11, 44, 0) / 1000;
 
 // The app on a temp datastore, its clock at NOW_SEC, with no sampling: the tests append themselves.
-const boot = async (dataDir: string, history: SentraCoreModuleOptions['history'] = {}) => (await createEngineHarness(dataDir, [], { history }, NOW_SEC * 1000)).app;
+const boot = async (dataDir: string, history: SentraCoreModuleOptions['history'] = {}) =>
+  (await createEngineHarness(dataDir, [], { history }, NOW_SEC * 1000)).app;
 
 const sample = (at: number, cpu = 10): HistorySampleRecord => ({
   at,
@@ -30,7 +29,7 @@ const sample = (at: number, cpu = 10): HistorySampleRecord => ({
   top_processes: [{ name: 'chrome.exe', pid: 4242, cpu_percent: 7.5, mem_percent: 3.25, impact: 11.1 }],
 });
 
-const reference = async (name: string) => JSON.parse(await readFile(join(SHARED, 'fixtures', 'reference-responses', name), 'utf8'));
+const reference = async (name: string) => JSON.parse(await readFile(join(REFERENCE_RESPONSES, name), 'utf8'));
 const keysOf = (value: object) => Object.keys(value).sort();
 
 describe('history over HTTP', () => {
@@ -122,7 +121,8 @@ describe('history over HTTP', () => {
   it('deletes expired days at start and keeps everything else', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'sc-history-e2e-'));
     await mkdir(join(dataDir, 'history'), { recursive: true });
-    for (const day of ['2026-10-01', '2026-11-20', '2026-11-27']) await writeFile(join(dataDir, 'history', `samples-${day}.jsonl`), `${encodeSample(sample(Date.parse(`${day}T01:00:00Z`) / 1000))}\n`);
+    for (const day of ['2026-10-01', '2026-11-20', '2026-11-27'])
+      await writeFile(join(dataDir, 'history', `samples-${day}.jsonl`), `${encodeSample(sample(Date.parse(`${day}T01:00:00Z`) / 1000))}\n`);
     await writeFile(join(dataDir, 'history', 'samples-2026-10-01.jsonl.keep'), 'x');
     app = await boot(dataDir, { retentionDays: 7 });
     expect((await readdir(join(dataDir, 'history'))).sort()).toEqual(['samples-2026-10-01.jsonl.keep', 'samples-2026-11-20.jsonl', 'samples-2026-11-27.jsonl']);
@@ -131,22 +131,40 @@ describe('history over HTTP', () => {
   it('exports csv and jsonl into reports/ matching the query, and lists reports', async () => {
     await setUp();
     const store = app!.get(HistoryStore);
-    for (let k = 0; k < 20; k++) await store.append({ ...sample(NOW_SEC - 1000 + k * 30, k), top_processes: [{ name: 'a,"b"', pid: k, cpu_percent: 1, mem_percent: 2, impact: 3 }] });
+    for (let k = 0; k < 20; k++)
+      await store.append({ ...sample(NOW_SEC - 1000 + k * 30, k), top_processes: [{ name: 'a,"b"', pid: k, cpu_percent: 1, mem_percent: 2, impact: 3 }] });
     const range = { from: NOW_SEC - 900, to: NOW_SEC - 300, granularity: 60 };
     const query = (await request(app!.getHttpServer()).get('/api/v1/history').query(range).expect(200)).body.samples as HistorySampleRecord[];
 
-    const jsonl = (await request(app!.getHttpServer()).post('/api/v1/history/export').send({ ...range, format: 'jsonl' }).expect(200)).body;
+    const jsonl = (
+      await request(app!.getHttpServer())
+        .post('/api/v1/history/export')
+        .send({ ...range, format: 'jsonl' })
+        .expect(200)
+    ).body;
     expect(jsonl).toEqual({ ok: true, file: expect.any(String), bytes: expect.any(Number), samples: query.length });
     expect(dirname(jsonl.file)).toBe(join(dataDir, 'reports'));
     const jsonlText = await readFile(jsonl.file, 'utf8');
     expect(Buffer.byteLength(jsonlText)).toBe(jsonl.bytes);
-    expect(jsonlText.trim().split('\n').map((l) => JSON.parse(l))).toEqual(query);
+    expect(
+      jsonlText
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual(query);
 
-    const csv = (await request(app!.getHttpServer()).post('/api/v1/history/export').send({ ...range, format: 'csv' }).expect(200)).body;
+    const csv = (
+      await request(app!.getHttpServer())
+        .post('/api/v1/history/export')
+        .send({ ...range, format: 'csv' })
+        .expect(200)
+    ).body;
     const rows = (await readFile(csv.file, 'utf8')).trim().split('\n');
     expect(rows[0]).toBe('at,time_utc,cpu_percent,mem_percent,disk_pressure_percent,stability_score,stress_score,top_processes');
     expect(rows.slice(1).map((r) => Number(r.split(',')[0]))).toEqual(query.map((s) => s.at));
-    expect(rows[1]).toContain(`${new Date(query[0].at * 1000).toISOString()},${query[0].cpu_percent},50.5,3,88.25,20,"a,""b"" (pid ${query[0].top_processes[0].pid}): cpu 1%, mem 2%, impact 3"`);
+    expect(rows[1]).toContain(
+      `${new Date(query[0].at * 1000).toISOString()},${query[0].cpu_percent},50.5,3,88.25,20,"a,""b"" (pid ${query[0].top_processes[0].pid}): cpu 1%, mem 2%, impact 3"`,
+    );
 
     const listed = (await request(app!.getHttpServer()).get('/api/v1/reports').expect(200)).body;
     expect(listed.directory).toBe(join(dataDir, 'reports'));
@@ -178,7 +196,7 @@ describe('a 30-day archive over HTTP', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'sc-history-archive-'));
-    execFileSync(process.execPath, [join(SHARED, 'bench', 'make-history-archive.mjs'), '--dir', join(dataDir, 'history'), '--end', String(NOW_SEC)]);
+    execFileSync(process.execPath, [ARCHIVE_SCRIPT, '--dir', join(dataDir, 'history'), '--end', String(NOW_SEC)]);
     app = await boot(dataDir);
     all = readArchive(join(dataDir, 'history'));
   }, 60_000);
@@ -226,11 +244,15 @@ describe('a 30-day archive over HTTP', () => {
   });
 
   it('streams the whole month raw as one valid JSON body', async () => {
-    const res = await request(app.getHttpServer()).get('/api/v1/history').query({ from: 0, to: NOW_SEC + 1 }).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const res = await request(app.getHttpServer())
+      .get('/api/v1/history')
+      .query({ from: 0, to: NOW_SEC + 1 })
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     const body = JSON.parse((res.body as Buffer).toString('utf8'));
     expect(body.samples).toHaveLength(86_401);
@@ -242,7 +264,12 @@ describe('a 30-day archive over HTTP', () => {
   it('summarises the archive in /storage/info like the reference', async () => {
     const res = await request(app.getHttpServer()).get('/api/v1/storage/info').expect(200);
     const expected = await reference('storage-info-with-archive.json');
-    expect(res.body.history).toMatchObject({ files: expect.any(Array), total_samples: expected.history.total_samples, retention_days: 30, min_interval_sec: 30 });
+    expect(res.body.history).toMatchObject({
+      files: expect.any(Array),
+      total_samples: expected.history.total_samples,
+      retention_days: 30,
+      min_interval_sec: 30,
+    });
     expect(res.body.history.files).toHaveLength(expected.history.files.length);
   });
 });

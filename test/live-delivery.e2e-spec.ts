@@ -113,7 +113,7 @@ describe('live delivery (e2e)', () => {
     const reading = (async () => {
       const reader = response.body!.getReader();
       const decoder = new TextDecoder();
-      for (let buffered = ''; ; ) {
+      for (let buffered = ''; ;) {
         const chunk = await reader.read().catch(() => ({ done: true, value: undefined }));
         if (chunk.done) return;
         const atMs = Date.now();

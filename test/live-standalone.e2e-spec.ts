@@ -18,10 +18,17 @@ describe.each(['main.js', 'bundle/main.mjs'])('live streams on the standalone se
     root = mkdtempSync(join(tmpdir(), 'sentracore-live-standalone-'));
     port = await freePort();
     engine = run([requireDist(entry)], engineEnv(root, port, { SENTRACORE_COLLECTION_INTERVAL_SEC: '0.25' }));
-    await eventually('the engine to answer', async () => {
-      if (engine.child.exitCode !== null) throw new Error(`engine exited ${engine.child.exitCode}:\n${engine.stderr()}`);
-      return fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false);
-    }, 30_000);
+    await eventually(
+      'the engine to answer',
+      async () => {
+        if (engine.child.exitCode !== null) throw new Error(`engine exited ${engine.child.exitCode}:\n${engine.stderr()}`);
+        return fetch(`http://127.0.0.1:${port}/api/v1/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
+      },
+      30_000,
+    );
   }, 60_000);
 
   afterAll(async () => {

@@ -95,7 +95,10 @@ describe('live streams (e2e, real WebSocket and SSE clients)', () => {
       await cycle();
       while (text.split('\n\n').length < i + 2) text += new TextDecoder().decode((await reader.read()).value);
     }
-    const events = text.split('\n\n').filter(Boolean).map((block) => Object.fromEntries(block.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)])));
+    const events = text
+      .split('\n\n')
+      .filter(Boolean)
+      .map((block) => Object.fromEntries(block.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)])));
     expect(events).toHaveLength(2);
     const status = await get('/api/v1/status');
     expect(JSON.parse(events[1].data)).toEqual(status);

@@ -86,7 +86,7 @@ describe('GET /metrics (e2e)', () => {
     expect(values.get('sentracore_history_bytes')).toBe(info.history.total_bytes);
     expect(values.get('sentracore_history_samples')).toBe(info.history.total_samples);
     expect(info.history.total_samples).toBeGreaterThan(0);
-    expect(values.get('sentracore_previous_run_unclean')).toBe(1); // a fresh datastore has no clean-stop record
+    expect(values.get('sentracore_previous_run_unclean')).toBe(0); // a fresh datastore is a first start, not a crash
     // The checkpoint written at start, 12 cycles of 2 s ago on the manual clock.
     expect(values.get('sentracore_seconds_since_last_checkpoint')).toBe(24);
   });
@@ -118,7 +118,11 @@ describe('GET /metrics (e2e)', () => {
     const other = await createListeningApp(otherRoot, { clock });
     try {
       const mine = samples((await scrape()).text);
-      const theirs = samples(await (await fetch(`${other.baseUrl}/metrics`)).text());
+      const theirText = await (await fetch(`${other.baseUrl}/metrics`)).text();
+      const theirs = samples(theirText);
+      // The exposition format spells it NaN (prom-client alone prints `Nan`).
+      expect(theirText.split('\n')).toContain('sentracore_stress_score NaN');
+      expect(theirText).not.toMatch(/ Nan( |$)/m);
       expect(mine.get('sentracore_cycles_total')).toBe(12);
       expect(theirs.get('sentracore_cycles_total')).toBe(0);
       expect(Number.isNaN(theirs.get('sentracore_stress_score'))).toBe(true); // no cycle, no checkpoint: unknown, not 0
@@ -128,14 +132,15 @@ describe('GET /metrics (e2e)', () => {
     }
   });
 
-  it('passes promtool check metrics (names, units, _total, help texts), but for three of prom-client\'s standard names', async () => {
+  it("passes promtool check metrics (names, units, _total, help texts), but for three of prom-client's standard names", async () => {
     const { text } = await scrape();
-    let output = '';
+    let output: string;
     try {
       output = execFileSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
     } catch (error) {
       const failed = error as { code?: string; stdout?: string; stderr?: string };
-      if (failed.code === 'ENOENT') throw new Error("promtool is missing: install Debian's prometheus package (apt-get install -y prometheus), as .ci/run does");
+      if (failed.code === 'ENOENT')
+        throw new Error("promtool is missing: install Debian's prometheus package (apt-get install -y prometheus), as .ci/run does", { cause: error });
       output = `${failed.stdout ?? ''}${failed.stderr ?? ''}`;
     }
     // prom-client's default gauges keep these names because Node.js dashboards query them as they are.

@@ -50,34 +50,38 @@ describe('OpenAPI document', () => {
   });
 
   // Both as compiled and as bundled for `npm start` (scripts/bundle.mjs).
-  it.each(['main.js', 'bundle/main.mjs'])('the standalone server (node dist/%s) serves Swagger UI at /docs and the same document', async (entry) => {
-    const port = await freePort();
-    const standalone = join(dir, entry.replace(/\W+/g, '-')); // dir/datastore belongs to the in-process app above
-    const engineConfig = join(standalone, 'engine-config.json');
-    const engine = run([requireDist(entry)], engineEnv(standalone, port));
-    try {
-      const base = `http://127.0.0.1:${port}`;
-      const isRunning = () => {
-        try {
-          return readFileSync(engineConfig, 'utf8').includes('"running"') || undefined;
-        } catch {
-          return undefined;
-        }
-      };
-      await waitFor('the engine to listen', isRunning, 30_000);
-      const docs = await fetch(`${base}/docs`);
-      expect(docs.status).toBe(200);
-      expect(await docs.text()).toContain('swagger-ui');
-      // The UI's own assets come from the swagger-ui-dist package on disk.
-      const bundleJs = await fetch(`${base}/docs/swagger-ui-bundle.js`);
-      expect(bundleJs.status).toBe(200);
-      expect((await bundleJs.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
-      const document = await fetch(`${base}/openapi.json`);
-      expect(document.status).toBe(200);
-      expectCommittedMatches(await document.json());
-    } finally {
-      engine.child.kill('SIGTERM');
-      await engine.exited;
-    }
-  }, 60_000);
+  it.each(['main.js', 'bundle/main.mjs'])(
+    'the standalone server (node dist/%s) serves Swagger UI at /docs and the same document',
+    async (entry) => {
+      const port = await freePort();
+      const standalone = join(dir, entry.replace(/\W+/g, '-')); // dir/datastore belongs to the in-process app above
+      const engineConfig = join(standalone, 'engine-config.json');
+      const engine = run([requireDist(entry)], engineEnv(standalone, port));
+      try {
+        const base = `http://127.0.0.1:${port}`;
+        const isRunning = () => {
+          try {
+            return readFileSync(engineConfig, 'utf8').includes('"running"') || undefined;
+          } catch {
+            return undefined;
+          }
+        };
+        await waitFor('the engine to listen', isRunning, 30_000);
+        const docs = await fetch(`${base}/docs`);
+        expect(docs.status).toBe(200);
+        expect(await docs.text()).toContain('swagger-ui');
+        // The UI's own assets come from the swagger-ui-dist package on disk.
+        const bundleJs = await fetch(`${base}/docs/swagger-ui-bundle.js`);
+        expect(bundleJs.status).toBe(200);
+        expect((await bundleJs.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+        const document = await fetch(`${base}/openapi.json`);
+        expect(document.status).toBe(200);
+        expectCommittedMatches(await document.json());
+      } finally {
+        engine.child.kill('SIGTERM');
+        await engine.exited;
+      }
+    },
+    60_000,
+  );
 });

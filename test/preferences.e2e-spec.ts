@@ -33,14 +33,25 @@ describe('GET|PUT /api/v1/preferences', () => {
       .put('/api/v1/preferences')
       .send({ alert_cpu_percent: 150, alert_memory_percent: 0, anomaly_sensitivity: 'strict', safeguard_process_names: ['backup.exe'] })
       .expect(200);
-    const expected = { alert_cpu_percent: 100, alert_memory_percent: 1, alert_disk_pressure: 80, safeguard_enabled: false, safeguard_process_names: ['backup.exe'], anomaly_sensitivity: 'strict' };
+    const expected = {
+      alert_cpu_percent: 100,
+      alert_memory_percent: 1,
+      alert_disk_pressure: 80,
+      safeguard_enabled: false,
+      safeguard_process_names: ['backup.exe'],
+      anomaly_sensitivity: 'strict',
+    };
     expect(res.body).toEqual({ ok: true, preferences: expected });
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(expected);
     expect((await http().get('/api/v1/preferences').expect(200)).body).toEqual(expected);
   });
 
   it('clamps numbers that print in exponent form (a 500 once, found by the fuzz test)', async () => {
-    const res = await http().put('/api/v1/preferences').send('{"alert_memory_percent":6e-323,"alert_cpu_percent":1e-7}').set('content-type', 'application/json').expect(200);
+    const res = await http()
+      .put('/api/v1/preferences')
+      .send('{"alert_memory_percent":6e-323,"alert_cpu_percent":1e-7}')
+      .set('content-type', 'application/json')
+      .expect(200);
     expect(res.body.preferences).toMatchObject({ alert_memory_percent: 1, alert_cpu_percent: 1 });
   });
 

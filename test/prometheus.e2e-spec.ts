@@ -11,7 +11,7 @@ import { freePort } from './helpers/child-process.js';
 // A real Prometheus server (Debian's package) scrapes the engine every second; its query API must
 // return the stress score the engine reports. This is how a fleet of engines is monitored.
 
-const INSTALL_HINT = "prometheus is not installed: run `apt-get update && apt-get install -y prometheus` (.ci/run does this)";
+const INSTALL_HINT = 'prometheus is not installed: run `apt-get update && apt-get install -y prometheus` (.ci/run does this)';
 
 function findOnPath(name: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
@@ -37,14 +37,16 @@ describe('Prometheus scrapes /metrics (e2e, real prometheus server)', () => {
   let promUrl: string;
   let promLog = '';
   const clock = new ManualClock(Date.UTC(2026, 10, 27, 9, 0, 0));
-  const query = async (expr: string) =>
-    (await (await fetch(`${promUrl}/api/v1/query?query=${encodeURIComponent(expr)}`)).json()) as QueryResult;
+  const query = async (expr: string) => (await (await fetch(`${promUrl}/api/v1/query?query=${encodeURIComponent(expr)}`)).json()) as QueryResult;
 
   beforeAll(async () => {
     const binary = findOnPath('prometheus');
     if (!binary) throw new Error(INSTALL_HINT);
     root = mkdtempSync(join(tmpdir(), 'sentracore-prometheus-'));
-    live = await createListeningApp(join(root, 'datastore'), { script: (cycle) => ({ cpu: { percent: cycle < 8 ? 72 : 15 }, memory: { percent: 63 } }), clock });
+    live = await createListeningApp(join(root, 'datastore'), {
+      script: (cycle) => ({ cpu: { percent: cycle < 8 ? 72 : 15 }, memory: { percent: 63 } }),
+      clock,
+    });
     for (let i = 0; i < 8; i++) {
       clock.advance(2000);
       await live.engine.runCycle();

@@ -11,10 +11,7 @@ import { SentraCoreModule } from '../src/sentra-core.module.js';
 
 async function boot(dataDir: string, source: 'system' | 'scripted', sampling: { enabled: boolean; collectionIntervalSec?: number }) {
   const moduleRef = await Test.createTestingModule({
-    imports: [
-      ScheduleModule.forRoot(),
-      SentraCoreModule.forRoot({ dataDir, sampling, telemetry: { source }, history: { sampleIntervalSec: 0.2 } }),
-    ],
+    imports: [ScheduleModule.forRoot(), SentraCoreModule.forRoot({ dataDir, sampling, telemetry: { source }, history: { sampleIntervalSec: 0.2 } })],
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
   await app.init();

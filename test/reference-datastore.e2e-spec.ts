@@ -3,10 +3,10 @@ import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { REPO_ROOT } from './helpers/child-process.js';
+import { REFERENCE_DATASTORE } from './helpers/fixtures.js';
 import { createEngineHarness, type EngineHarness } from './helpers/engine-app.js';
 
-const FIXTURE = join(REPO_ROOT, '..', 'shared', 'fixtures', 'reference-datastore');
+const FIXTURE = REFERENCE_DATASTORE;
 const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
 
 describe('a datastore written by the earlier engine', () => {

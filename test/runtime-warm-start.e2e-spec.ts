@@ -12,14 +12,15 @@ import { EngineService } from '../src/engine/engine.service.js';
 import { SentraCoreModule } from '../src/sentra-core.module.js';
 import { ScriptedTelemetrySource, type TelemetryScript } from '../src/telemetry/scripted.source.js';
 import { TELEMETRY_SOURCE } from '../src/telemetry/telemetry-source.js';
+import { REFERENCE_DATASTORE } from './helpers/fixtures.js';
 
 // SPEC §7 warm start and clean stop, in-process: cycles are run by hand, time by a manual clock.
 
-const FIXTURE = join(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'reference-datastore', 'state', 'runtime.json');
+const FIXTURE = join(REFERENCE_DATASTORE, 'state', 'runtime.json');
 const LAST_KEYS = ['stress', 'stability', 'anomaly', 'prediction', 'normalized'] as const;
 const START_MS = Date.UTC(2026, 10, 27, 12, 0, 0);
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 /** CPU at 97 % for every cycle: five breaching cycles in a row fire one alert. */
 const HOT: TelemetryScript = [{ cpu: { percent: 97 }, memory: { percent: 50 } }];
@@ -71,19 +72,19 @@ describe('runtime checkpoint: warm start and clean stop (SPEC §7, in-process)',
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('first boot: no checkpoint means an unclean previous run and a blank warm status', async () => {
+  it('first boot: no checkpoint is a first start (not an unclean run) and a blank warm status', async () => {
     await boot(CALM);
     const body = await status();
-    expect(body.engine).toMatchObject({ previous_run_unclean: true, warm_started: true, uptime_samples: 0 });
+    expect(body.engine).toMatchObject({ previous_run_unclean: false, warm_started: true, uptime_samples: 0 });
     for (const key of [...LAST_KEYS, 'snapshot', 'trend'] as const) expect(body[key]).toBeNull();
     expect(body.alert.last_alert).toBeNull();
     // The run is marked as running at once, so a kill from now on is detected.
     expect(onDisk()).toMatchObject({ schema: 1, last_clean_shutdown: false, last_checkpoint_at: START_MS / 1000, alerts_recent: [] });
     const info = (await http().get('/api/v1/storage/info').expect(200)).body as Json;
-    expect(info.runtime_checkpoint).toEqual({ path: runtimeFile(), previous_run_unclean: true });
+    expect(info.runtime_checkpoint).toEqual({ path: runtimeFile(), previous_run_unclean: false });
   });
 
-  it('serves the previous run\'s values and alerts until the first fresh cycle, then fresh ones', async () => {
+  it("serves the previous run's values and alerts until the first fresh cycle, then fresh ones", async () => {
     // Run 1: sustained CPU pressure fires an alert; a clean close writes the final checkpoint.
     await boot(HOT);
     await cycles(6);

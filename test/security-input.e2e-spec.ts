@@ -41,7 +41,12 @@ describe('hostile input never writes and never answers 5xx (e2e)', () => {
     const before = datastoreDigest(root);
     const response = await send(app, request);
     // The body rides along on a mismatch, so a failure shows what the engine said.
-    expect([request.method, request.url, response.statusCode, response.statusCode === status || response.body]).toEqual([request.method, request.url, status, true]);
+    expect([request.method, request.url, response.statusCode, response.statusCode === status || response.body]).toEqual([
+      request.method,
+      request.url,
+      status,
+      true,
+    ]);
     if (message) expect(JSON.stringify(response.json().message)).toMatch(message);
     expect(datastoreDigest(root)).toBe(before);
   }
@@ -195,7 +200,11 @@ describe('hostile input never writes and never answers 5xx (e2e)', () => {
     });
 
     it('valid queries still answer 200', async () => {
-      for (const url of ['/api/v1/history?from=0&to=9007199254740991', `/api/v1/history?from=${nowSec - 60}&granularity=0.5&agg=avg&limit=10000`, '/api/v1/processes?limit=100']) {
+      for (const url of [
+        '/api/v1/history?from=0&to=9007199254740991',
+        `/api/v1/history?from=${nowSec - 60}&granularity=0.5&agg=avg&limit=10000`,
+        '/api/v1/processes?limit=100',
+      ]) {
         const response = await send(app, { url });
         expect([url, response.statusCode]).toEqual([url, 200]);
       }

@@ -214,7 +214,12 @@ describe('Host check, CORS and the origin rule (e2e)', () => {
   });
 
   it('the same POST from a loopback page, the configured origin, the server itself or a native client (no Origin) works', async () => {
-    const origins: Array<Record<string, string>> = [{ origin: 'http://localhost:3000' }, { origin: DASHBOARD }, { origin: 'http://192.168.7.7:8740', host: '192.168.7.7:8740' }, {}];
+    const origins: Array<Record<string, string>> = [
+      { origin: 'http://localhost:3000' },
+      { origin: DASHBOARD },
+      { origin: 'http://192.168.7.7:8740', host: '192.168.7.7:8740' },
+      {},
+    ];
     for (const headers of origins) {
       const response = await send(app, { method: 'POST', url: '/api/v1/storage/cache/clear', headers });
       expect(response.statusCode).toBe(200);

@@ -9,7 +9,7 @@ import { engineEnv, REPO_ROOT, requireDist, run, waitFor, type Running, freePort
 // the flag true, the baseline is on disk, engine-config.json says `stopped`, and the next start sees a
 // clean previous run and warm-starts from that final checkpoint.
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const LAST_KEYS = ['stress', 'stability', 'anomaly', 'prediction', 'normalized'] as const;
 // Holds the engine's interval jobs until SIGUSR2, so the warm /status can be read before the first cycle.

@@ -7,7 +7,7 @@ import { engineEnv, requireDist, run, waitFor, type Running, freePort } from './
 // Single writer (issue #5): a second engine on the same datastore is refused while the first runs,
 // names the first one's pid, writes nothing; once the first is killed, its stale lock is taken over.
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 describe('single writer per datastore (real processes)', () => {
   let dir: string;

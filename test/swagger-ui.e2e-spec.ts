@@ -13,7 +13,15 @@ const CHROMIUM = '/usr/bin/chromium';
 const INSTALL_HINT = 'chromium is not installed: run `apt-get update && apt-get install -y chromium` (.ci/run does this)';
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
 // As this machine's notes require: no sandbox as root, and no background traffic to a closed network.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * Expands an operation, clicks "Try it out" then "Execute", returns the live response's code and body,
@@ -51,7 +59,12 @@ describe('Swagger UI at /docs in Chromium (e2e)', () => {
     baseUrl = `http://127.0.0.1:${port}`;
     engine = run([requireDist('main.js')], engineEnv(root, port));
     const deadline = Date.now() + 30_000;
-    while (!(await fetch(`${baseUrl}/api/v1/health`).then((r) => r.ok, () => false))) {
+    while (
+      !(await fetch(`${baseUrl}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
       if (engine.child.exitCode !== null) throw new Error(`engine exited ${engine.child.exitCode}:\n${engine.stderr()}`);
       if (Date.now() > deadline) throw new Error(`engine did not answer /api/v1/health within 30 s:\n${engine.stderr()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -6,8 +6,7 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 // Names that slip past class-transformer's whitelist (they exist on every object); Fastify's JSON parser already refuses them in bodies.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function queryProblem(query: Record<string, unknown>): string | undefined {
   for (const [key, value] of Object.entries(query)) {

@@ -28,7 +28,10 @@ function stringVar(env: Env, name: string): string | undefined {
 
 function listVar(env: Env, name: string): string[] | undefined {
   const raw = stringVar(env, name);
-  return raw?.split(',').map((item) => item.trim()).filter(Boolean);
+  return raw
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function sourceVar(env: Env): 'system' | 'scripted' | undefined {

@@ -146,8 +146,8 @@ export class EngineService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async persistBaseline(): Promise<void> {
-    await this.deps.baseline.save(this.pipeline.exportBaseline()).catch((error: unknown) =>
-      this.logger.warn({ message: `persist baseline: ${String(error)}` }),
-    );
+    await this.deps.baseline
+      .save(this.pipeline.exportBaseline())
+      .catch((error: unknown) => this.logger.warn({ message: `persist baseline: ${String(error)}` }));
   }
 }

@@ -24,6 +24,14 @@ describe('ascii number writers', () => {
       fc.property(fc.double(), (v) => expect(written(writeNumber, v)).toBe(JSON.stringify(v))),
       { numRuns: 5000 },
     );
-    expect([0, -0, 0.07, -0.5, 1795777127.5, 1e21, 5e-7].map((v) => written(writeNumber, v))).toEqual(['0', '0', '0.07', '-0.5', '1795777127.5', '1e+21', '5e-7']);
+    expect([0, -0, 0.07, -0.5, 1795777127.5, 1e21, 5e-7].map((v) => written(writeNumber, v))).toEqual([
+      '0',
+      '0',
+      '0.07',
+      '-0.5',
+      '1795777127.5',
+      '1e+21',
+      '5e-7',
+    ]);
   });
 });

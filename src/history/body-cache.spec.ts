@@ -5,7 +5,14 @@ import { acceptsGzip } from './history-body.js';
 import type { HistorySummaryRecord } from './history-summary.js';
 
 const summary = (total_samples: number): HistorySummaryRecord =>
-  ({ directory: '/d/history', retention_days: 30, min_interval_sec: 30, files: ['samples-2026-11-27.jsonl'], total_bytes: total_samples * 600, total_samples }) as HistorySummaryRecord;
+  ({
+    directory: '/d/history',
+    retention_days: 30,
+    min_interval_sec: 30,
+    files: ['samples-2026-11-27.jsonl'],
+    total_bytes: total_samples * 600,
+    total_samples,
+  }) as HistorySummaryRecord;
 
 describe('BodyCache', () => {
   const dayA = {} as DayColumns;

@@ -37,7 +37,9 @@ describe('CanonicalLineScanner', () => {
         const fields = scan(line);
         expect(fields).toBeDefined();
         expect(fields!.at).toBe(parsed.at);
-        expect(Array.from(fields!.metrics)).toEqual([parsed.cpu_percent, parsed.mem_percent, parsed.disk_pressure_percent, parsed.stability_score, parsed.stress_score].map((v) => v ?? NaN));
+        expect(Array.from(fields!.metrics)).toEqual(
+          [parsed.cpu_percent, parsed.mem_percent, parsed.disk_pressure_percent, parsed.stability_score, parsed.stress_score].map((v) => v ?? NaN),
+        );
         expect(fields!.processCount).toBe(parsed.top_processes.length);
         parsed.top_processes.forEach((p, k) => {
           expect(fields!.names[k]).toBe(p.name);
@@ -52,7 +54,9 @@ describe('CanonicalLineScanner', () => {
   it('accepts a number token only when String() of its value gives the token back', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^-?(0|[1-9][0-9]{0,16})(\.[0-9]{1,17})?(e[+-]?[0-9])?$/), (token) => {
-        const fields = scan(`{"at":${token},"cpu_percent":null,"mem_percent":null,"disk_pressure_percent":null,"stability_score":null,"stress_score":null,"top_processes":[]}`);
+        const fields = scan(
+          `{"at":${token},"cpu_percent":null,"mem_percent":null,"disk_pressure_percent":null,"stability_score":null,"stress_score":null,"top_processes":[]}`,
+        );
         if (fields) expect(String(fields.at)).toBe(token);
         if (fields) expect(fields.at).toBe(JSON.parse(token));
       }),
@@ -61,12 +65,24 @@ describe('CanonicalLineScanner', () => {
   });
 
   it.each([
-    ['spaces (Python json.dumps)', '{"at": 1.5, "cpu_percent": 1, "mem_percent": 1, "disk_pressure_percent": 1, "stability_score": 1, "stress_score": 1, "top_processes": []}'],
+    [
+      'spaces (Python json.dumps)',
+      '{"at": 1.5, "cpu_percent": 1, "mem_percent": 1, "disk_pressure_percent": 1, "stability_score": 1, "stress_score": 1, "top_processes": []}',
+    ],
     ['a float written 35.0', '{"at":1.5,"cpu_percent":35.0,"mem_percent":1,"disk_pressure_percent":1,"stability_score":1,"stress_score":1,"top_processes":[]}'],
-    ['three decimals in a process', '{"at":1.5,"cpu_percent":1,"mem_percent":1,"disk_pressure_percent":1,"stability_score":1,"stress_score":1,"top_processes":[{"name":"a","pid":1,"cpu_percent":1.125,"mem_percent":1,"impact":1}]}'],
-    ['an escaped name', '{"at":1.5,"cpu_percent":1,"mem_percent":1,"disk_pressure_percent":1,"stability_score":1,"stress_score":1,"top_processes":[{"name":"a\\"b","pid":1,"cpu_percent":1,"mem_percent":1,"impact":1}]}'],
+    [
+      'three decimals in a process',
+      '{"at":1.5,"cpu_percent":1,"mem_percent":1,"disk_pressure_percent":1,"stability_score":1,"stress_score":1,"top_processes":[{"name":"a","pid":1,"cpu_percent":1.125,"mem_percent":1,"impact":1}]}',
+    ],
+    [
+      'an escaped name',
+      '{"at":1.5,"cpu_percent":1,"mem_percent":1,"disk_pressure_percent":1,"stability_score":1,"stress_score":1,"top_processes":[{"name":"a\\"b","pid":1,"cpu_percent":1,"mem_percent":1,"impact":1}]}',
+    ],
     ['keys in another order', '{"cpu_percent":1,"at":1.5,"mem_percent":1,"disk_pressure_percent":1,"stability_score":1,"stress_score":1,"top_processes":[]}'],
-    ['a torn line', '{"at":1.5,"cpu_percent":1,"mem_percent":1,"disk_pressure_percent":1,"stability_score":1,"stress_score":1,"top_processes":[{"name":"a","pid":1'],
+    [
+      'a torn line',
+      '{"at":1.5,"cpu_percent":1,"mem_percent":1,"disk_pressure_percent":1,"stability_score":1,"stress_score":1,"top_processes":[{"name":"a","pid":1',
+    ],
     ['trailing bytes', '{"at":1.5,"cpu_percent":1,"mem_percent":1,"disk_pressure_percent":1,"stability_score":1,"stress_score":1,"top_processes":[]}x'],
     ['-0', '{"at":-0,"cpu_percent":1,"mem_percent":1,"disk_pressure_percent":1,"stability_score":1,"stress_score":1,"top_processes":[]}'],
     ['an extra field', '{"at":1.5,"cpu_percent":1,"mem_percent":1,"disk_pressure_percent":1,"stability_score":1,"stress_score":1,"top_processes":[],"x":1}'],

@@ -47,7 +47,10 @@ describe('DayColumns', () => {
         fc.array(
           fc.record({
             at: fc.integer({ min: 0, max: 4e11 }).map((c) => c / 100),
-            stress: fc.option(fc.integer({ min: -1e6, max: 1e6 }).map((c) => c / 100), { nil: null }),
+            stress: fc.option(
+              fc.integer({ min: -1e6, max: 1e6 }).map((c) => c / 100),
+              { nil: null },
+            ),
             name: fc.oneof(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10, unit: 'binary' })),
             pid: fc.nat(),
             cpu: fc.integer({ min: -1e6, max: 1e6 }).map((c) => c / 100),
@@ -55,7 +58,9 @@ describe('DayColumns', () => {
           { minLength: 1, maxLength: 20 },
         ),
         (rows) => {
-          const lines = rows.map((r) => line(r.at, { stress_score: r.stress, top_processes: [{ name: r.name, pid: r.pid, cpu_percent: r.cpu, mem_percent: 1, impact: 2 }] }));
+          const lines = rows.map((r) =>
+            line(r.at, { stress_score: r.stress, top_processes: [{ name: r.name, pid: r.pid, cpu_percent: r.cpu, mem_percent: 1, impact: 2 }] }),
+          );
           const columns = columnsOf(...lines);
           lines.forEach((text, i) => {
             expect(columns.isCanonical(i)).toBe(true);

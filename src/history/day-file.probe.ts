@@ -30,7 +30,10 @@ export const syncDayFileProbe: DayFileProbe = (dir) => {
     throw error;
   }
   const files: DayFile[] = [];
-  for (const name of dirents.filter((d) => d.isFile()).map((d) => d.name).sort()) {
+  for (const name of dirents
+    .filter((d) => d.isFile())
+    .map((d) => d.name)
+    .sort()) {
     const day = dayOfFileName(name);
     if (!day) continue;
     const path = join(dir, name);

@@ -13,9 +13,7 @@ function cell(value: unknown): string {
 /** Top processes as one readable cell: `chrome.exe (pid 10583): cpu 15.29%, mem 12.29%, impact 26.83; …`. */
 export function processesCell(processes: readonly HistoryProcessRecord[] | undefined): string {
   if (!Array.isArray(processes)) return '';
-  return processes
-    .map((p) => `${p.name} (pid ${p.pid}): cpu ${p.cpu_percent}%, mem ${p.mem_percent}%, impact ${p.impact}`)
-    .join('; ');
+  return processes.map((p) => `${p.name} (pid ${p.pid}): cpu ${p.cpu_percent}%, mem ${p.mem_percent}%, impact ${p.impact}`).join('; ');
 }
 
 function isoTime(atSec: number): string {
@@ -46,7 +44,12 @@ export function jsonlRow(sample: HistorySampleRecord): string {
 // Basic ISO 8601 (no colons: they are not allowed in Windows file names); raw seconds outside Date's range.
 function compact(sec: number): string {
   const date = new Date(Math.floor(sec) * 1000);
-  return Number.isNaN(date.getTime()) ? String(Math.floor(sec)) : date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return Number.isNaN(date.getTime())
+    ? String(Math.floor(sec))
+    : date
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
 }
 
 /** `history-<from>-<to>-at-<export time>.<ext>`: the range and the time, never a caller's path. */

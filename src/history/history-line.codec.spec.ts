@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { dayOfAt, dayOfFileName, decodeSampleLine, encodeSample, fileNameOfDay, normalizeSample, round2, type HistorySampleRecord } from './history-line.codec.js';
+import {
+  dayOfAt,
+  dayOfFileName,
+  decodeSampleLine,
+  encodeSample,
+  fileNameOfDay,
+  normalizeSample,
+  round2,
+  type HistorySampleRecord,
+} from './history-line.codec.js';
 
 const sample: HistorySampleRecord = {
   at: 1795777127.5,

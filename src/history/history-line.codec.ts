@@ -52,8 +52,7 @@ export function round2(value: number): number {
   return rounded === 0 ? 0 : rounded;
 }
 
-const numberOrNull = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isFinite(value) ? round2(value) : null;
+const numberOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? round2(value) : null);
 const numberOrZero = (value: unknown): number => numberOrNull(value) ?? 0;
 
 /**

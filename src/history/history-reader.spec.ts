@@ -22,7 +22,10 @@ const sampleArb = (at: number): fc.Arbitrary<HistorySampleRecord> =>
     disk_pressure_percent: centi(100),
     stability_score: fc.option(centi(100), { nil: null, freq: 8 }),
     stress_score: fc.option(centi(100), { nil: null, freq: 5 }),
-    top_processes: fc.array(fc.record({ name: fc.constantFrom('a.exe', 'b', 'ü.exe'), pid: fc.nat(5000), cpu_percent: centi(50), mem_percent: centi(50), impact: centi(99) }), { maxLength: 3 }),
+    top_processes: fc.array(
+      fc.record({ name: fc.constantFrom('a.exe', 'b', 'ü.exe'), pid: fc.nat(5000), cpu_percent: centi(50), mem_percent: centi(50), impact: centi(99) }),
+      { maxLength: 3 },
+    ),
   });
 
 /** How a line ends up on disk: as this engine writes it, as the earlier engine did, or damaged. */
@@ -31,12 +34,18 @@ const styleArb = fc.constantFrom('canonical', 'canonical', 'canonical', 'canonic
 function render(sample: HistorySampleRecord, style: string): string {
   if (style === 'canonical') return encodeSample(sample);
   if (style === 'malformed') return encodeSample(sample).slice(0, 25);
-  return JSON.stringify(sample).replace(/:/g, ': ').replace(/,"/g, ', "').replace(/"mem_percent": (\d+)([,}])/, '"mem_percent": $1.0$2');
+  return JSON.stringify(sample)
+    .replace(/:/g, ': ')
+    .replace(/,"/g, ', "')
+    .replace(/"mem_percent": (\d+)([,}])/, '"mem_percent": $1.0$2');
 }
 
 // Random instants, or a regular grid (like the engine's), where spacing ties with the granularity.
 const atsArb = fc.oneof(
-  fc.array(fc.integer({ min: 0, max: 3 * 86_400 * 100 - 1 }).map((cs) => DAY0 + cs / 100), { minLength: 1, maxLength: 400, size: 'max' }),
+  fc.array(
+    fc.integer({ min: 0, max: 3 * 86_400 * 100 - 1 }).map((cs) => DAY0 + cs / 100),
+    { minLength: 1, maxLength: 400, size: 'max' },
+  ),
   fc
     .tuple(fc.integer({ min: 0, max: 86_400 }), fc.constantFrom(30, 60, 7.5, 3600), fc.integer({ min: 1, max: 400 }))
     .map(([start, step, n]) => Array.from({ length: n }, (_, k) => DAY0 + start + 0.5 + k * step).filter((at) => at < DAY0 + 3 * 86_400)),
@@ -50,7 +59,12 @@ const archiveArb = atsArb
 const queryArb = fc.record({
   from: fc.integer({ min: -3600, max: 3 * 86_400 + 3600 }).map((s) => DAY0 + s),
   to: fc.integer({ min: -3600, max: 3 * 86_400 + 3600 }).map((s) => DAY0 + s),
-  granularity: fc.oneof(fc.constant(0), fc.constantFrom(30, 60, 90, 3600, 7.5), fc.integer({ min: 1, max: 20_000 }), fc.double({ min: 0.5, max: 5000, noNaN: true })),
+  granularity: fc.oneof(
+    fc.constant(0),
+    fc.constantFrom(30, 60, 90, 3600, 7.5),
+    fc.integer({ min: 1, max: 20_000 }),
+    fc.double({ min: 0.5, max: 5000, noNaN: true }),
+  ),
   limit: fc.option(fc.integer({ min: 1, max: 500 }), { nil: undefined }),
   agg: fc.constantFrom(...HISTORY_AGGS),
   sortDays: fc.boolean(),
@@ -70,7 +84,12 @@ describe('HistoryReader against a naive full scan', () => {
           for (const { s, style } of order) files.set(dayOfAt(s.at), [...(files.get(dayOfAt(s.at)) ?? []), render(s, style)]);
           for (const [day, lines] of files) await writeFile(join(dir, fileNameOfDay(day)), `${lines.join('\n')}\n`);
 
-          const reader = new HistoryReader(nodeFs, new HistoryCatalogue(nodeFs, dir), { directory: dir, retentionDays: 30, sampleIntervalSec: 30 }, query.tuning);
+          const reader = new HistoryReader(
+            nodeFs,
+            new HistoryCatalogue(nodeFs, dir),
+            { directory: dir, retentionDays: 30, sampleIntervalSec: 30 },
+            query.tuning,
+          );
           const { selection, summary } = await reader.select(query, DAY0);
           const got: HistorySampleRecord[] = [];
           for await (const batch of selection.sampleBatches()) got.push(...batch);

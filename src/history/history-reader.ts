@@ -30,7 +30,11 @@ export class HistoryReader {
     const { files, columns } = await this.indexed();
     // A day file holds the samples of its UTC day (SPEC §6): only overlapping days are read.
     const inRange = columns.filter((_, k) => dayStartSec(files[k].day) <= toSec && dayStartSec(files[k].day) + DAY_SEC > fromSec);
-    const picks = pickRange(inRange.filter((c): c is DayColumns => !!c), fromSec, toSec);
+    const picks = pickRange(
+      inRange.filter((c): c is DayColumns => !!c),
+      fromSec,
+      toSec,
+    );
     const summary = summarize(this.settings, files, columns);
     if (agg !== 'first' && granularitySec > 0) {
       const buckets = aggregate(picks, granularitySec, agg);

@@ -66,7 +66,11 @@ describe('HistoryStore append', () => {
     expect(await store.append(sample(Date.parse('2026-11-28T00:00:05Z') / 1000))).toBe(true);
     const lines = (await day('2026-11-27')).split('\n');
     expect(lines).toEqual([encodeSample(sample(T0)), encodeSample(sample(T0 + 30)), '']);
-    expect(JSON.parse(lines[0])).toEqual({ ...sample(T0), cpu_percent: 12.35, top_processes: [{ name: 'node.exe', pid: 7, cpu_percent: 3.33, mem_percent: 1, impact: 4 }] });
+    expect(JSON.parse(lines[0])).toEqual({
+      ...sample(T0),
+      cpu_percent: 12.35,
+      top_processes: [{ name: 'node.exe', pid: 7, cpu_percent: 3.33, mem_percent: 1, impact: 4 }],
+    });
     expect((await day('2026-11-28')).split('\n')).toHaveLength(2);
   });
 
@@ -115,7 +119,10 @@ describe('HistoryStore append', () => {
   });
 
   it('never throws into the caller: a failed write is logged at warn with the reason and reported to StorageHealth', async () => {
-    const failing: FsPort = { ...nodeFs, appendFile: (() => Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }))) as FsPort['appendFile'] };
+    const failing: FsPort = {
+      ...nodeFs,
+      appendFile: (() => Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }))) as FsPort['appendFile'],
+    };
     const { store, health } = await open({ fs: failing });
     await expect(store.append(sample(T0))).resolves.toBe(false);
     expect(warn).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('EACCES: permission denied') }));
@@ -173,9 +180,27 @@ describe('HistoryStore query', () => {
   });
 
   it.each([
-    ['avg', [{ at: T0 - 600, cpu: 15, stress: 20, pid: 2 }, { at: T0, cpu: 40, stress: 50, pid: 3 }]],
-    ['min', [{ at: T0 - 600, cpu: 10, stress: 10, pid: 1 }, { at: T0, cpu: 40, stress: 50, pid: 3 }]],
-    ['max', [{ at: T0 - 600, cpu: 20, stress: 30, pid: 2 }, { at: T0, cpu: 40, stress: 50, pid: 3 }]],
+    [
+      'avg',
+      [
+        { at: T0 - 600, cpu: 15, stress: 20, pid: 2 },
+        { at: T0, cpu: 40, stress: 50, pid: 3 },
+      ],
+    ],
+    [
+      'min',
+      [
+        { at: T0 - 600, cpu: 10, stress: 10, pid: 1 },
+        { at: T0, cpu: 40, stress: 50, pid: 3 },
+      ],
+    ],
+    [
+      'max',
+      [
+        { at: T0 - 600, cpu: 20, stress: 30, pid: 2 },
+        { at: T0, cpu: 40, stress: 50, pid: 3 },
+      ],
+    ],
   ] as const)('agg=%s aggregates each metric per bucket, stamped with the bucket start', async (agg, expected) => {
     const { store } = await open();
     // T0 is 10:00 UTC: with 600 s buckets, 09:50 holds the first three samples and 10:00 the last one.
@@ -185,9 +210,14 @@ describe('HistoryStore query', () => {
       { at: T0 - 30, cpu: 15, stress: null, pid: 4 },
       { at: T0 + 210, cpu: 40, stress: 50, pid: 3 },
     ];
-    for (const r of rows) await store.append(sample(r.at, { cpu_percent: r.cpu, stress_score: r.stress, top_processes: [{ name: 'p', pid: r.pid, cpu_percent: 1, mem_percent: 1, impact: 1 }] }));
+    for (const r of rows)
+      await store.append(
+        sample(r.at, { cpu_percent: r.cpu, stress_score: r.stress, top_processes: [{ name: 'p', pid: r.pid, cpu_percent: 1, mem_percent: 1, impact: 1 }] }),
+      );
     const got = await store.query({ from: T0 - 600, to: T0 + 600, granularity: 600, agg });
-    expect(got.map((s) => ({ at: s.at, cpu: s.cpu_percent, stress: s.stress_score, pid: s.top_processes[0].pid }))).toEqual(expected.map((e) => ({ ...e, at: e.at })));
+    expect(got.map((s) => ({ at: s.at, cpu: s.cpu_percent, stress: s.stress_score, pid: s.top_processes[0].pid }))).toEqual(
+      expected.map((e) => ({ ...e, at: e.at })),
+    );
     expect(got[0]).toMatchObject({ mem_percent: 60, disk_pressure_percent: 5, stability_score: 90 });
   });
 });
@@ -272,7 +302,10 @@ describe('HistoryStore index', () => {
 
   it('extends the index with its own appends instead of re-reading the file', async () => {
     const opened: string[] = [];
-    const spying: FsPort = { ...nodeFs, open: ((path: string, ...rest: unknown[]) => (opened.push(String(path)), (nodeFs.open as (...a: unknown[]) => unknown)(path, ...rest))) as FsPort['open'] };
+    const spying: FsPort = {
+      ...nodeFs,
+      open: ((path: string, ...rest: unknown[]) => (opened.push(String(path)), (nodeFs.open as (...a: unknown[]) => unknown)(path, ...rest))) as FsPort['open'],
+    };
     const { store } = await open({ fs: spying });
     await store.append(sample(T0));
     await store.query({ from: T0 - 1, to: T0 + 1 });

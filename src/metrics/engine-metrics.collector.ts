@@ -42,7 +42,12 @@ export class EngineMetricsCollector implements OnModuleInit, OnApplicationShutdo
       baselineReady: gauge('sentracore_baseline_ready', '1 once the baseline has enough samples to judge anomalies, else 0.'),
     };
     this.liveClients = new Gauge({ name: 'sentracore_live_clients', help: 'Connected live-stream WebSocket clients.', labelNames: ['channel'], registers });
-    this.alertsFired = new Counter({ name: 'sentracore_alerts_fired_total', help: 'Alerts fired since the engine started, by stress level.', labelNames: ['level'], registers });
+    this.alertsFired = new Counter({
+      name: 'sentracore_alerts_fired_total',
+      help: 'Alerts fired since the engine started, by stress level.',
+      labelNames: ['level'],
+      registers,
+    });
     this.cycles = new Counter({ name: 'sentracore_cycles_total', help: 'Analysis cycles run since the engine started.', registers });
     // Every level exists from the start, so rate() and increase() see the first alert.
     for (const level of ALERT_LEVELS) this.alertsFired.inc({ level }, 0);

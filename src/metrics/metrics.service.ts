@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { EngineMetricsCollector } from './engine-metrics.collector.js';
+import { spellSpecialValues } from './exposition.js';
 import { MetricsRegistry } from './metrics.registry.js';
 import { StorageMetricsCollector } from './storage-metrics.collector.js';
 
@@ -32,6 +33,6 @@ export class MetricsService {
   private async renderNow(): Promise<string> {
     this.engine.refresh();
     await this.storage.refresh();
-    return this.metrics.registry.metrics();
+    return spellSpecialValues(await this.metrics.registry.metrics());
   }
 }

@@ -31,8 +31,7 @@ export function emptyCheckpoint(): RuntimeCheckpointRecord {
   };
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A checkpoint from disk, or null when it is not one we understand (unknown schema, wrong types). */
 export function parseCheckpoint(raw: unknown): RuntimeCheckpointRecord | null {

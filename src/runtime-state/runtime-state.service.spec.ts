@@ -12,7 +12,7 @@ import { StorageHealth } from '../storage/storage-health.js';
 import { emptyCheckpoint, parseCheckpoint } from './runtime-checkpoint.record.js';
 import { RuntimeStateService } from './runtime-state.service.js';
 
-const FIXTURE = join(process.cwd(), '..', 'shared', 'fixtures', 'reference-datastore', 'state', 'runtime.json');
+const FIXTURE = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'reference-datastore', 'state', 'runtime.json');
 
 describe('RuntimeStateService', () => {
   let paths: DatastorePaths;
@@ -26,10 +26,10 @@ describe('RuntimeStateService', () => {
     clock = new ManualClock(1_800_000_000_000);
   });
 
-  it('treats a first boot (no file) as unclean and marks the run as running', async () => {
+  it('treats a first boot (no file) as a first start, not a crash, and marks the run as running', async () => {
     const service = make();
     await service.onModuleInit();
-    expect(service.previousRunUnclean).toBe(true);
+    expect(service.previousRunUnclean).toBe(false);
     expect(service.restored).toEqual(emptyCheckpoint());
     expect(await onDisk()).toEqual({ ...emptyCheckpoint(), last_checkpoint_at: 1_800_000_000 });
   });

@@ -9,7 +9,7 @@ import { type CheckpointContent, emptyCheckpoint, parseCheckpoint, type RuntimeC
 export class RuntimeStateService implements OnModuleInit {
   private readonly logger = new Logger(RuntimeStateService.name);
   private restoredRecord: RuntimeCheckpointRecord = emptyCheckpoint();
-  private unclean = true;
+  private unclean = false;
   private lastWrittenAtSec: number | null = null;
 
   constructor(
@@ -23,7 +23,7 @@ export class RuntimeStateService implements OnModuleInit {
     return this.restoredRecord;
   }
 
-  /** True when the previous run did not stop cleanly (or there was no previous run). */
+  /** True when the previous run did not stop cleanly; false on a first start (no checkpoint yet). */
   get previousRunUnclean(): boolean {
     return this.unclean;
   }
@@ -38,10 +38,13 @@ export class RuntimeStateService implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
-    const parsed = parseCheckpoint(await this.json.read<unknown>(this.file, null));
+    const found = await this.json.readIfPresent<unknown>(this.file);
+    const parsed = found.usable ? parseCheckpoint(found.value) : null;
     this.restoredRecord = parsed ?? emptyCheckpoint();
-    this.unclean = !parsed?.last_clean_shutdown;
-    if (this.unclean) this.logger.warn({ message: 'previous run did not stop cleanly', checkpoint: this.file });
+    // A missing checkpoint is a first start; only a checkpoint saying "not clean", or one that cannot be read, means a crash.
+    this.unclean = found.present && !parsed?.last_clean_shutdown;
+    if (!found.present) this.logger.log({ message: 'first start: no runtime checkpoint yet', checkpoint: this.file });
+    else if (this.unclean) this.logger.warn({ message: 'previous run did not stop cleanly', checkpoint: this.file });
     // Mark this run as running: a kill from now on is detected at the next start.
     await this.write(this.restoredContent(), false).catch((error: unknown) =>
       this.logger.warn({ message: 'could not mark the run in the checkpoint', error: String(error) }),

@@ -48,7 +48,10 @@ export class RotatingFileTransport extends TransportStream {
     const now = Date.now();
     if (this.stream && now - this.lastCheckMs < EXISTENCE_CHECK_MS) return this.stream;
     this.lastCheckMs = now;
-    const size = await stat(this.file).then((s) => s.size, () => -1);
+    const size = await stat(this.file).then(
+      (s) => s.size,
+      () => -1,
+    );
     if (this.stream && size >= 0) return this.stream;
     this.close();
     await mkdir(dirname(this.file), { recursive: true });

@@ -35,19 +35,28 @@ export class AtomicJson {
 
   /** The caller's fallback for a missing, empty or malformed file; one bad file never stops the engine. */
   async read<T>(file: string, fallback: T): Promise<T> {
+    const found = await this.readIfPresent<T>(file);
+    return found.usable ? found.value : fallback;
+  }
+
+  /** As `read`, but tells a missing file (`present: false`) apart from one that exists and cannot be used. */
+  async readIfPresent<T>(
+    file: string,
+  ): Promise<{ present: false; usable: false } | { present: true; usable: false } | { present: true; usable: true; value: T }> {
     let text: string;
     try {
       text = await this.fs.readFile(file, 'utf8');
     } catch (error) {
-      if (errorCode(error) !== 'ENOENT') this.logger.warn({ message: `read ${file}: ${String(error)}` });
-      return fallback;
+      if (errorCode(error) === 'ENOENT') return { present: false, usable: false };
+      this.logger.warn({ message: `read ${file}: ${String(error)}` });
+      return { present: true, usable: false };
     }
-    if (text.trim() === '') return fallback;
+    if (text.trim() === '') return { present: true, usable: false };
     try {
-      return JSON.parse(text) as T;
+      return { present: true, usable: true, value: JSON.parse(text) as T };
     } catch (error) {
       this.logger.warn({ message: `read ${file}: malformed JSON, using defaults`, error: String(error) });
-      return fallback;
+      return { present: true, usable: false };
     }
   }
 
@@ -57,7 +66,10 @@ export class AtomicJson {
     const names = await this.fs.readdir(dir).catch(() => [] as string[]);
     for (const name of names) {
       if (!TEMP_PATTERN.test(name)) continue;
-      await this.fs.unlink(join(dir, name)).then(() => removed++, () => undefined);
+      await this.fs.unlink(join(dir, name)).then(
+        () => removed++,
+        () => undefined,
+      );
     }
     return removed;
   }

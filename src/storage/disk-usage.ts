@@ -49,7 +49,12 @@ export class DiskUsage {
       entries.map((entry) => {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) return this.folderBytes(path);
-        return entry.isFile() ? this.fs.lstat(path).then((s) => s.size, () => 0) : 0;
+        return entry.isFile()
+          ? this.fs.lstat(path).then(
+              (s) => s.size,
+              () => 0,
+            )
+          : 0;
       }),
     );
     return sizes.reduce((a, b) => a + b, 0);
@@ -63,7 +68,10 @@ export class DiskUsage {
         continue;
       }
       // lstat, not stat: a symlink's own size, and its target is never touched.
-      const size = await this.fs.lstat(path).then((s) => s.size, () => 0);
+      const size = await this.fs.lstat(path).then(
+        (s) => s.size,
+        () => 0,
+      );
       try {
         await this.fs.unlink(path);
         result.files_removed++;

@@ -11,7 +11,7 @@ import { nodeFs, type FsPort } from './fs.port.js';
 import { Migrations } from './migrations.js';
 import { StorageHealth } from './storage-health.js';
 
-const REFERENCE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'fixtures', 'reference-datastore');
+const REFERENCE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures', 'reference-datastore');
 const BOTH_MOVED = ['baseline.json -> state/baseline.json', 'user_preferences.json -> config/user_preferences.json'];
 
 describe('Migrations (legacy flat layout, SPEC §2)', () => {

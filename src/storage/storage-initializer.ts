@@ -25,9 +25,7 @@ export class StorageInitializer implements OnModuleInit, OnApplicationShutdown {
     await this.paths.ensureLayout();
     await this.lock.acquire();
     await this.migrations.run();
-    const swept =
-      (await this.json.sweepTempFiles(this.paths.section('state'))) +
-      (await this.json.sweepTempFiles(this.paths.section('config')));
+    const swept = (await this.json.sweepTempFiles(this.paths.section('state'))) + (await this.json.sweepTempFiles(this.paths.section('config')));
     if (swept > 0) this.logger.warn({ message: 'removed temp files left by an interrupted write', count: swept });
     this.logger.log({ message: 'datastore ready', root: this.paths.root });
   }

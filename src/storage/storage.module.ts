@@ -8,15 +8,7 @@ import { StorageHealth } from './storage-health.js';
 import { StorageInitializer } from './storage-initializer.js';
 
 @Module({
-  providers: [
-    { provide: FS_PORT, useValue: nodeFs },
-    DatastorePaths,
-    AtomicJson,
-    Migrations,
-    DiskUsage,
-    StorageHealth,
-    StorageInitializer,
-  ],
+  providers: [{ provide: FS_PORT, useValue: nodeFs }, DatastorePaths, AtomicJson, Migrations, DiskUsage, StorageHealth, StorageInitializer],
   exports: [FS_PORT, DatastorePaths, AtomicJson, Migrations, DiskUsage, StorageHealth],
 })
 export class StorageModule {}

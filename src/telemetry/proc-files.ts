@@ -113,11 +113,7 @@ export async function readOnce(path: string, into: ReadBuffer = new ReadBuffer()
  * never queues hundreds of jobs ahead of the engine's own file writes in the libuv pool.
  * `task` gets the worker's index so each worker can own a buffer.
  */
-export async function mapPool<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  task: (item: T, worker: number) => Promise<R>,
-): Promise<R[]> {
+export async function mapPool<T, R>(items: readonly T[], concurrency: number, task: (item: T, worker: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (_: unknown, workerIndex: number): Promise<void> => {

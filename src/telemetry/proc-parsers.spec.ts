@@ -1,13 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  isPhysicalWholeDisk,
-  parseDiskstats,
-  parseMeminfo,
-  parsePidStat,
-  parseProcStat,
-  parseUptime,
-  processStatus,
-} from './proc-parsers.js';
+import { isPhysicalWholeDisk, parseDiskstats, parseMeminfo, parsePidStat, parseProcStat, parseUptime, processStatus } from './proc-parsers.js';
 
 const PROC_STAT = `cpu  7975 10 4265 49286 115 0 267 5 40 0
 cpu0 3451 0 1938 25463 9 0 139 0 0 0

@@ -39,7 +39,15 @@ export const SCRIPTED_DEFAULTS = {
   processes: [
     { pid: 4100, name: 'browser', cpu_percent: 4.2, memory_percent: 6.1, memory_rss: Math.round(0.976 * GIB), status: 'running', create_time: 1767225600 },
     { pid: 4200, name: 'editor', cpu_percent: 1.5, memory_percent: 2.4, memory_rss: Math.round(0.384 * GIB), status: 'sleeping', create_time: 1767225600 },
-    { pid: 4300, name: 'backup-agent', cpu_percent: 0.3, memory_percent: 0.8, memory_rss: Math.round(0.128 * GIB), status: 'sleeping', create_time: 1767225600 },
+    {
+      pid: 4300,
+      name: 'backup-agent',
+      cpu_percent: 0.3,
+      memory_percent: 0.8,
+      memory_rss: Math.round(0.128 * GIB),
+      status: 'sleeping',
+      create_time: 1767225600,
+    },
   ] as ProcessRecord[],
 };
 

@@ -69,7 +69,5 @@ export function processCpuPercent(
 
 /** Busiest first, then largest resident set; the wire keeps `limit` of them. */
 export function topProcesses<T extends Pick<ProcessRecord, 'pid' | 'cpu_percent' | 'memory_rss'>>(processes: T[], limit: number): T[] {
-  return [...processes]
-    .sort((a, b) => b.cpu_percent - a.cpu_percent || b.memory_rss - a.memory_rss || a.pid - b.pid)
-    .slice(0, limit);
+  return [...processes].sort((a, b) => b.cpu_percent - a.cpu_percent || b.memory_rss - a.memory_rss || a.pid - b.pid).slice(0, limit);
 }

@@ -26,7 +26,12 @@ export interface HealthView {
 
 export async function health(client: SentraCoreClient): Promise<HealthView> {
   const data: Schemas['HealthDto'] = must(await client.GET('/api/v1/health'), 'GET /api/v1/health');
-  return { status: data.status, engine: data.engine, clients: { live: data.websocket_clients.live, alerts: data.websocket_clients.alerts }, writable: data.storage.writable };
+  return {
+    status: data.status,
+    engine: data.engine,
+    clients: { live: data.websocket_clients.live, alerts: data.websocket_clients.alerts },
+    writable: data.storage.writable,
+  };
 }
 
 export interface StatusView {

@@ -27,7 +27,8 @@ export function mismatches(doc: OpenApiDocument, schema: Schema, value: unknown,
   if (value === null) return schema.nullable ? [] : [`${at}: null, but not nullable`];
   const problems = (schema.allOf ?? []).flatMap((part) => mismatches(doc, part, value, at));
   const actual = jsonType(value);
-  if (schema.type && schema.type !== actual && !(schema.type === 'number' && actual === 'integer')) return [...problems, `${at}: ${actual}, spec says ${schema.type}`];
+  if (schema.type && schema.type !== actual && !(schema.type === 'number' && actual === 'integer'))
+    return [...problems, `${at}: ${actual}, spec says ${schema.type}`];
   if (schema.enum && !schema.enum.includes(value)) problems.push(`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
   if (Array.isArray(value) && schema.items) value.forEach((item, i) => problems.push(...mismatches(doc, schema.items!, item, `${at}[${i}]`)));
   if (actual === 'object' && (schema.properties || schema.additionalProperties)) {

@@ -100,7 +100,7 @@ function prepareEngine(root) {
       execFileSync(process.execPath, [tsc, ...build], { cwd: REPO, stdio: 'pipe' });
     } catch (error) {
       // Type errors still emit JavaScript; only a missing build is fatal.
-      if (!existsSync(main)) throw new Error(`build failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+      if (!existsSync(main)) throw new Error(`build failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`, { cause: error });
     }
   } else {
     check(existsSync(join(REPO, 'dist', 'main.js')), 'dist/main.js is missing: run "npm run build" first (or pass --build)');
@@ -156,7 +156,11 @@ function parseJsonFile(path, label) {
 /** Every history line: complete ones (valid or not) and the torn tail of each file, if any. */
 function readHistory(dir) {
   const result = { lines: new Set(), complete: 0, bad: [], torn: [] };
-  const names = existsSync(dir) ? readdirSync(dir).filter((n) => /^samples-\d{4}-\d{2}-\d{2}\.jsonl$/.test(n)).sort() : [];
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => /^samples-\d{4}-\d{2}-\d{2}\.jsonl$/.test(n))
+        .sort()
+    : [];
   for (const name of names) {
     const parts = readFileSync(join(dir, name), 'utf8').split('\n');
     const tail = parts.pop();
@@ -229,7 +233,10 @@ function compareHistory(before, after, label) {
 /** The warm start must serve exactly the checkpoint the kill left on disk. */
 async function checkWarmStart(status, port, expected, runtime, label) {
   check(status.engine.warm_started === true, `${label}: first /status has warm_started ${status.engine.warm_started}`);
-  check(status.engine.previous_run_unclean === expected.unclean, `${label}: previous_run_unclean ${status.engine.previous_run_unclean}, expected ${expected.unclean}`);
+  check(
+    status.engine.previous_run_unclean === expected.unclean,
+    `${label}: previous_run_unclean ${status.engine.previous_run_unclean}, expected ${expected.unclean}`,
+  );
   for (const key of LAST_KEYS) {
     const onDisk = runtime?.[`last_${key}`] ?? null;
     check(isDeepStrictEqual(status[key], onDisk), `${label}: warm /status ${key} ${JSON.stringify(status[key])} != checkpoint ${JSON.stringify(onDisk)}`);
@@ -237,7 +244,10 @@ async function checkWarmStart(status, port, expected, runtime, label) {
   const lastAlert = runtime?.alerts_recent?.[0] ?? null;
   check(isDeepStrictEqual(status.alert.last_alert, lastAlert), `${label}: warm last_alert differs from the checkpoint's newest alert`);
   const info = await getJson(port, '/api/v1/storage/info');
-  check(info.runtime_checkpoint?.previous_run_unclean === expected.unclean, `${label}: storage/info previous_run_unclean ${info.runtime_checkpoint?.previous_run_unclean}`);
+  check(
+    info.runtime_checkpoint?.previous_run_unclean === expected.unclean,
+    `${label}: storage/info previous_run_unclean ${info.runtime_checkpoint?.previous_run_unclean}`,
+  );
 }
 
 /** After a restart: the killed engine's temp files were swept and its stale lock taken over. */
@@ -256,7 +266,10 @@ async function checkSecondInstance(main, env, first, configFile, label) {
   check(code !== 0, `${label}: a second engine started on the same datastore`);
   check(second.output().includes(`pid ${first.pid}`), `${label}: the refusal does not name pid ${first.pid}:\n${second.output()}`);
   const config = JSON.parse(readFileSync(configFile, 'utf8'));
-  check(config.pid === first.pid && config.status === 'running', `${label}: the refused engine changed engine-config.json: ${JSON.stringify(config)} (was ${configBefore})`);
+  check(
+    config.pid === first.pid && config.status === 'running',
+    `${label}: the refused engine changed engine-config.json: ${JSON.stringify(config)} (was ${configBefore})`,
+  );
 }
 
 const preferenceValues = new Set([85]); // the default alert_cpu_percent, then every value sent
@@ -284,7 +297,10 @@ async function checkPreferences(ds, port, label) {
 
 function injectTornTail(ds) {
   const dir = join(ds, 'history');
-  const newest = readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort().pop();
+  const newest = readdirSync(dir)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort()
+    .pop();
   if (!newest) return false;
   // What a power loss in the middle of an append leaves: half a line, no newline.
   appendFileSync(join(dir, newest), '{"at":1795000000.25,"cpu_percent":41.2,"mem_pe');
@@ -297,16 +313,39 @@ async function main() {
   const ds = join(root, 'datastore');
   const configFile = join(root, 'config', 'engine-config.json');
   mkdirSync(dirname(configFile), { recursive: true });
-  const report = { seed: SEED, kills: 0, kills_during_start: 0, kills_while_warm: 0, kills_while_running: 0, samples_written: 0,
-    samples_lost: 0, torn_tails_injected: 0, torn_tails_repaired: 0, warm_checks: 0, second_instance_checks: 0, starts: 0,
-    preference_writes: 0, mean_start_ms: 0, duration_sec: 0, datastore: ds };
+  const report = {
+    seed: SEED,
+    kills: 0,
+    kills_during_start: 0,
+    kills_while_warm: 0,
+    kills_while_running: 0,
+    samples_written: 0,
+    samples_lost: 0,
+    torn_tails_injected: 0,
+    torn_tails_repaired: 0,
+    warm_checks: 0,
+    second_instance_checks: 0,
+    starts: 0,
+    preference_writes: 0,
+    mean_start_ms: 0,
+    duration_sec: 0,
+    datastore: ds,
+  };
   let engine;
   let failed = true;
   try {
     const main = prepareEngine(root);
-    const env = { ...process.env, SENTRACORE_DATA_DIR: ds, SENTRACORE_ENGINE_CONFIG: configFile, SENTRACORE_PORT: String(await freePort()),
-      SENTRACORE_HOST: '127.0.0.1', SENTRACORE_TELEMETRY_SOURCE: 'scripted', SENTRACORE_COLLECTION_INTERVAL_SEC: '0.2',
-      SENTRACORE_HISTORY_SAMPLE_INTERVAL_SEC: '0.2', SENTRACORE_RUNTIME_CHECKPOINT_INTERVAL_SEC: '0.4' };
+    const env = {
+      ...process.env,
+      SENTRACORE_DATA_DIR: ds,
+      SENTRACORE_ENGINE_CONFIG: configFile,
+      SENTRACORE_PORT: String(await freePort()),
+      SENTRACORE_HOST: '127.0.0.1',
+      SENTRACORE_TELEMETRY_SOURCE: 'scripted',
+      SENTRACORE_COLLECTION_INTERVAL_SEC: '0.2',
+      SENTRACORE_HISTORY_SAMPLE_INTERVAL_SEC: '0.2',
+      SENTRACORE_RUNTIME_CHECKPOINT_INTERVAL_SEC: '0.4',
+    };
     delete env.NODE_OPTIONS;
     delete env.ENGINE_PORT;
     const port = Number(env.SENTRACORE_PORT);

@@ -94,6 +94,11 @@ export function datastoreDigest(root: string): string {
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .filter((path) => !path.startsWith('logs/'))
     .sort();
-  for (const path of files) hash.update(path).update('\0').update(readFileSync(join(root, path))).update('\0');
+  for (const path of files)
+    hash
+      .update(path)
+      .update('\0')
+      .update(readFileSync(join(root, path)))
+      .update('\0');
   return hash.digest('hex');
 }

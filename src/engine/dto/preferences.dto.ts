@@ -21,27 +21,42 @@ const THRESHOLD = { allowNaN: false, allowInfinity: false };
 /** PUT /preferences: any subset of the preferences; omitted keys keep their current value. */
 export class UpdatePreferencesDto {
   @ApiPropertyOptional({ example: 90, description: 'clamped to 1–100' })
-  @IsOptional() @IsNumber(THRESHOLD) @Min(-1e6) @Max(1e6)
+  @IsOptional()
+  @IsNumber(THRESHOLD)
+  @Min(-1e6)
+  @Max(1e6)
   alert_cpu_percent?: number;
 
   @ApiPropertyOptional({ example: 90, description: 'clamped to 1–100' })
-  @IsOptional() @IsNumber(THRESHOLD) @Min(-1e6) @Max(1e6)
+  @IsOptional()
+  @IsNumber(THRESHOLD)
+  @Min(-1e6)
+  @Max(1e6)
   alert_memory_percent?: number;
 
   @ApiPropertyOptional({ example: 80, description: 'clamped to 1–100' })
-  @IsOptional() @IsNumber(THRESHOLD) @Min(-1e6) @Max(1e6)
+  @IsOptional()
+  @IsNumber(THRESHOLD)
+  @Min(-1e6)
+  @Max(1e6)
   alert_disk_pressure?: number;
 
   @ApiPropertyOptional({ example: false })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   safeguard_enabled?: boolean;
 
   @ApiPropertyOptional({ type: [String], example: ['backup.exe'], maxItems: 100 })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(256, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(256, { each: true })
   safeguard_process_names?: string[];
 
   @ApiPropertyOptional({ enum: SENSITIVITIES, example: 'normal' })
-  @IsOptional() @IsIn(SENSITIVITIES)
+  @IsOptional()
+  @IsIn(SENSITIVITIES)
   anomaly_sensitivity?: (typeof SENSITIVITIES)[number];
 }
 

@@ -5,6 +5,10 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 // SPEC §4 GET /processes?limit=1..100.
 export class ProcessesQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10, example: 10 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 }

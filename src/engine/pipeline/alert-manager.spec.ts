@@ -5,7 +5,7 @@ import { CorrelationEngine } from './correlation-engine.js';
 import { stressRecord } from './pipeline.fixture.js';
 import type { ResourceValues, StressRecord } from './stress-engine.js';
 
-const RUNTIME = new URL('../../../../shared/fixtures/reference-datastore/state/runtime.json', import.meta.url);
+const RUNTIME = new URL('../../../test/fixtures/reference-datastore/state/runtime.json', import.meta.url);
 const referenceAlerts = (JSON.parse(readFileSync(RUNTIME, 'utf8')) as { alerts_recent: AlertRecord[] }).alerts_recent;
 const THRESHOLDS: ResourceValues = { cpu: 85, memory: 85, disk: 80 };
 const HOT = stressRecord({ cpu: 90, memory: 40, disk: 10 }, 60);
@@ -13,7 +13,9 @@ const CALM = stressRecord({ cpu: 20, memory: 40, disk: 10 }, 20);
 
 /** Runs one cycle per entry, 2 s apart from `start`; returns which cycles fired. */
 function run(manager: AlertManager, stresses: StressRecord[], start = 0): boolean[] {
-  return stresses.map((stress, i) => manager.evaluate({ timestamp: start + 2 * i, stress, thresholds: THRESHOLDS, processes: () => [], events: () => [] }) !== null);
+  return stresses.map(
+    (stress, i) => manager.evaluate({ timestamp: start + 2 * i, stress, thresholds: THRESHOLDS, processes: () => [], events: () => [] }) !== null,
+  );
 }
 
 const times = <T>(n: number, value: T): T[] => Array.from({ length: n }, () => value);
@@ -71,7 +73,13 @@ describe('AlertManager', () => {
     const stress: StressRecord = { score: 69.85, level: 'high', pressures: { cpu: 90, memory: 59.32, disk: 14.2 }, weights: HOT.weights };
     let alert: AlertRecord | null = null;
     for (let i = 0; i < 5; i += 1) {
-      const input = { timestamp: reference.timestamp - 8 + 2 * i, stress, thresholds: THRESHOLDS, processes: () => reference.top_contributors, events: () => [] };
+      const input = {
+        timestamp: reference.timestamp - 8 + 2 * i,
+        stress,
+        thresholds: THRESHOLDS,
+        processes: () => reference.top_contributors,
+        events: () => [],
+      };
       alert = manager.evaluate(input);
     }
     expect(alert).toEqual(reference);
@@ -83,7 +91,9 @@ describe('AlertManager', () => {
     const stress = stressRecord({ cpu: 86.4, memory: 91.5, disk: 10 }, 72.5);
     const alert = manager.evaluate({ timestamp: 100, stress, thresholds: THRESHOLDS, processes: () => [...processes, ...processes], events: () => [] });
     expect(alert?.top_contributors).toEqual(processes);
-    expect(alert?.message).toMatch(/^Resource alert \(CPU pressure 86% \(threshold 85%\), Memory pressure 92% \(threshold 85%\)\)\. Stress moderate \(73\/100\), sustained ~2s\. Root cause: System is experiencing critical memory pressure\./);
+    expect(alert?.message).toMatch(
+      /^Resource alert \(CPU pressure 86% \(threshold 85%\), Memory pressure 92% \(threshold 85%\)\)\. Stress moderate \(73\/100\), sustained ~2s\. Root cause: System is experiencing critical memory pressure\./,
+    );
   });
 
   it('keeps the last 50 alerts and shows 10 in the status', () => {

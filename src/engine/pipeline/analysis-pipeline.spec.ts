@@ -5,7 +5,7 @@ import { AnalysisPipeline, type CycleResult } from './analysis-pipeline.js';
 import { DEFAULT_PREFERENCES } from './preferences.js';
 import { buildStatus } from './status.js';
 
-const fixture = (path: string): unknown => JSON.parse(readFileSync(new URL(`../../../../shared/fixtures/${path}`, import.meta.url), 'utf8'));
+const fixture = (path: string): unknown => JSON.parse(readFileSync(new URL(`../../../test/fixtures/${path}`, import.meta.url), 'utf8'));
 const referenceStatus = fixture('reference-responses/status.json') as { snapshot: SnapshotRecord } & Record<string, unknown>;
 const META = { version: '0.0.1', previous_run_unclean: true, warm_started: false };
 const T0 = 1_800_000_000;
@@ -54,7 +54,14 @@ describe('AnalysisPipeline', () => {
     const body = pipeline.status(META)!;
     expect(Object.keys(body)).toEqual(Object.keys(referenceStatus));
     expect(shape(body)).toEqual(shape(referenceStatus));
-    expect(body.engine).toEqual({ version: '0.0.1', uptime_samples: 34, baseline_ready: false, baseline_samples: 34, previous_run_unclean: true, warm_started: false });
+    expect(body.engine).toEqual({
+      version: '0.0.1',
+      uptime_samples: 34,
+      baseline_ready: false,
+      baseline_samples: 34,
+      previous_run_unclean: true,
+      warm_started: false,
+    });
     expect(body.buffers).toEqual({ short: { count: 34, capacity: 150 }, long: { count: 34, capacity: 1800 } });
     // a steady 0.5 % cpu: 0.4·0.5 + 0.35·1.4059 = 0.69; stability 100 − 0.5·0.69 = 99.65
     expect(body.stress).toEqual({ score: 0.69, level: 'low', pressures: { cpu: 0.5, memory: 1.41, disk: 0 }, weights: { cpu: 0.4, memory: 0.35, disk: 0.25 } });

@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { BaselineModel, segmentOf, type BaselineSample } from './baseline-model.js';
 
-const FIXTURE = new URL('../../../../shared/fixtures/reference-datastore/state/baseline.json', import.meta.url);
+const FIXTURE = new URL('../../../test/fixtures/reference-datastore/state/baseline.json', import.meta.url);
 const at = (iso: string): number => Date.parse(iso) / 1000;
 const sample = (cpu: number, memory = 50, disk = 10): BaselineSample => ({ cpu_percent: cpu, memory_percent: memory, disk_ops_per_sec: disk });
 

@@ -66,9 +66,7 @@ export class BaselineModel {
   }
 
   toRecord(): BaselineFileRecord {
-    return mapRecord(BASELINE_SEGMENTS, (segment) =>
-      mapRecord(BASELINE_METRICS, (metric) => this.segments[segment][metric].toRecord()),
-    );
+    return mapRecord(BASELINE_SEGMENTS, (segment) => mapRecord(BASELINE_METRICS, (metric) => this.segments[segment][metric].toRecord()));
   }
 
   toStatusRecord(): BaselineStatusRecord {

@@ -4,7 +4,7 @@ import { CorrelationEngine, confidenceScore, primaryBottleneck, suspectFor } fro
 import type { EventRecord } from './event-logger.js';
 import type { ProcessStatsRecord } from './process-tracker.js';
 
-const RUNTIME = new URL('../../../../shared/fixtures/reference-datastore/state/runtime.json', import.meta.url);
+const RUNTIME = new URL('../../../test/fixtures/reference-datastore/state/runtime.json', import.meta.url);
 const reference = (JSON.parse(readFileSync(RUNTIME, 'utf8')) as { alerts_recent: { top_contributors: ProcessStatsRecord[]; root_cause: unknown }[] })
   .alerts_recent[0];
 

@@ -88,9 +88,7 @@ export class CorrelationEngine {
 
   private triggerEvent(input: CorrelationInput, bottleneck: Resource): EventRecord | null {
     const earliest = input.timestamp - this.triggerWindowSec;
-    const candidates = input.events.filter(
-      (e) => e.timestamp >= earliest && e.timestamp <= input.timestamp && isRelevant(e, bottleneck),
-    );
+    const candidates = input.events.filter((e) => e.timestamp >= earliest && e.timestamp <= input.timestamp && isRelevant(e, bottleneck));
     return candidates.reduce<EventRecord | null>((latest, e) => (!latest || e.timestamp > latest.timestamp ? e : latest), null);
   }
 }

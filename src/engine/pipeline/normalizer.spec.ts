@@ -40,21 +40,42 @@ describe('Normalizer', () => {
   });
 
   it.each([
-    ['first reading has no interval', [{ t: 10, reads: 500, writes: 500, readBytes: 9000 }], { read_ops_per_sec: 0, total_ops_per_sec: 0, total_bytes_per_sec: 0 }],
+    [
+      'first reading has no interval',
+      [{ t: 10, reads: 500, writes: 500, readBytes: 9000 }],
+      { read_ops_per_sec: 0, total_ops_per_sec: 0, total_bytes_per_sec: 0 },
+    ],
     [
       'deltas over elapsed time',
-      [{ t: 10, reads: 100, writes: 50, readBytes: 1000, writeBytes: 2000 }, { t: 12, reads: 300, writes: 51, readBytes: 5000, writeBytes: 2000 }],
+      [
+        { t: 10, reads: 100, writes: 50, readBytes: 1000, writeBytes: 2000 },
+        { t: 12, reads: 300, writes: 51, readBytes: 5000, writeBytes: 2000 },
+      ],
       { read_ops_per_sec: 100, write_ops_per_sec: 0.5, total_ops_per_sec: 100.5, read_bytes_per_sec: 2000, write_bytes_per_sec: 0, total_bytes_per_sec: 2000 },
     ],
     [
       'a counter reset clamps the negative delta to 0',
-      [{ t: 10, reads: 1000, writes: 1000 }, { t: 14, reads: 10, writes: 1040 }],
+      [
+        { t: 10, reads: 1000, writes: 1000 },
+        { t: 14, reads: 10, writes: 1040 },
+      ],
       { read_ops_per_sec: 0, write_ops_per_sec: 10, total_ops_per_sec: 10 },
     ],
-    ['time not moving forward gives 0', [{ t: 10, reads: 0 }, { t: 10, reads: 100 }], { read_ops_per_sec: 0 }],
+    [
+      'time not moving forward gives 0',
+      [
+        { t: 10, reads: 0 },
+        { t: 10, reads: 100 },
+      ],
+      { read_ops_per_sec: 0 },
+    ],
     [
       'rates follow the counters after a reset',
-      [{ t: 0, reads: 1000 }, { t: 2, reads: 10 }, { t: 4, reads: 30 }],
+      [
+        { t: 0, reads: 1000 },
+        { t: 2, reads: 10 },
+        { t: 4, reads: 30 },
+      ],
       { read_ops_per_sec: 10, total_ops_per_sec: 10 },
     ],
   ])('disk rates: %s', (_name, readings, expected) => {

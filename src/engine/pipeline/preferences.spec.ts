@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_PREFERENCES, alertThresholds, normalizePreferences } from './preferences.js';
 
-const FIXTURE = new URL('../../../../shared/fixtures/reference-datastore/config/user_preferences.json', import.meta.url);
+const FIXTURE = new URL('../../../test/fixtures/reference-datastore/config/user_preferences.json', import.meta.url);
 
 describe('normalizePreferences', () => {
   it('has the SPEC defaults', () => {

@@ -76,7 +76,12 @@ describe('trendPressure', () => {
       anomalyRecord({ score: 80, is_sustained: true, z_scores: { cpu: 1, memory: 2, disk: 3.4 } }),
       { cpu: 0, memory: 0, disk: 9 },
     ],
-    ['an unsustained anomaly adds nothing', trendRecord(), anomalyRecord({ score: 80, z_scores: { cpu: 3.4, memory: 0, disk: 0 } }), { cpu: 0, memory: 0, disk: 0 }],
+    [
+      'an unsustained anomaly adds nothing',
+      trendRecord(),
+      anomalyRecord({ score: 80, z_scores: { cpu: 3.4, memory: 0, disk: 0 } }),
+      { cpu: 0, memory: 0, disk: 0 },
+    ],
   ])('%s', (_name, trend, anomaly, expected) => {
     expect(trendPressure(trend, anomaly)).toEqual(expected);
   });

@@ -85,7 +85,10 @@ export class StressEngine {
       disk: clamp(diskPressure(normalized.disk_io.total_ops_per_sec) + extra.disk, 0, 100),
     };
     const weights = adaptiveWeights(pressures);
-    const score = round(RESOURCES.reduce((sum, r) => sum + weights[r] * pressures[r], 0), 2);
+    const score = round(
+      RESOURCES.reduce((sum, r) => sum + weights[r] * pressures[r], 0),
+      2,
+    );
     return {
       score,
       level: stressLevel(score),

@@ -20,7 +20,8 @@ export class HistoryQueryDto {
   to?: number;
 
   @ApiPropertyOptional({
-    description: 'seconds: with agg=first keep the first sample, then only samples at least this long after the last one kept; with avg|min|max the bucket size (0 = every sample)',
+    description:
+      'seconds: with agg=first keep the first sample, then only samples at least this long after the last one kept; with avg|min|max the bucket size (0 = every sample)',
     example: 3600,
     minimum: 0,
   })
