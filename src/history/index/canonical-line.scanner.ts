@@ -1,4 +1,4 @@
-import { METRIC_FIELDS, metricOf, type HistorySampleRecord } from './history-line.codec.js';
+import { METRIC_FIELDS, metricOf, type HistorySampleRecord } from '../write/history-line.codec.js';
 
 /** The fields of one sample line, reused from line to line so indexing allocates almost nothing. */
 export class LineFields {

@@ -1,8 +1,8 @@
-import { ascii, writeBytes, writeCenti, writeUint } from './ascii.js';
+import { ascii, writeBytes, writeCenti, writeUint } from '../read/ascii.js';
 import { CanonicalLineScanner, fieldsOfSample, LineFields } from './canonical-line.scanner.js';
-import { decodeSampleLine, METRIC_FIELDS } from './history-line.codec.js';
+import { decodeSampleLine, METRIC_FIELDS } from '../write/history-line.codec.js';
 import type { NameTable } from './name-table.js';
-import { SAMPLE_HEAD_BYTES, writeSampleHead } from './sample-bytes.js';
+import { SAMPLE_HEAD_BYTES, writeSampleHead } from '../read/sample-bytes.js';
 
 type Grown = Float64Array | Uint32Array | Int32Array | Uint8Array;
 const METRICS = METRIC_FIELDS.length;
