@@ -80,7 +80,7 @@ function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer().once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
@@ -119,6 +119,7 @@ function startEngine(main, env, { held = true } = {}) {
   return { child, pid: child.pid, exited, output: () => output, startedAt: Date.now() };
 }
 
+/** @returns {Promise<any>} a parsed JSON body, read loosely */
 async function getJson(port, path) {
   const response = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(10_000) });
   check(response.status === 200, `GET ${path}: HTTP ${response.status}`);
@@ -335,6 +336,7 @@ async function main() {
   let failed = true;
   try {
     const main = prepareEngine(root);
+    /** @type {NodeJS.ProcessEnv} */
     const env = {
       ...process.env,
       SENTRACORE_DATA_DIR: ds,
