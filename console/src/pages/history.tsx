@@ -35,8 +35,12 @@ export function History() {
   useLayoutEffect(measureWidth, []);
   const granularity = bucketSeconds(to - from, width, sampleIntervalSec);
 
+  const rangeKey = view.zoomed ? 'zoom' : range;
   const history = useLoad(
-    () => call('The history', () => api.GET('/api/v1/history', { params: { query: { from, to, granularity, agg, limit: MAX_POINTS } } })),
+    () => {
+      performance.mark(`history-request-${rangeKey}`);
+      return call('The history', () => api.GET('/api/v1/history', { params: { query: { from, to, granularity, agg, limit: MAX_POINTS } } }));
+    },
     [from, to, granularity, agg],
     { enabled: width > 0 },
   );
@@ -52,7 +56,7 @@ export function History() {
   };
   const zoom = (zFrom: number, zTo: number) => setView((w) => ({ ...w, zoomed: { from: zFrom, to: zTo } }));
   const reset = () => setView((w) => ({ ...w, zoomed: null }));
-  const measure = `history-draw-${view.zoomed ? 'zoom' : range}`;
+  const measure = `history-draw-${rangeKey}`;
 
   return (
     <>
@@ -83,8 +87,8 @@ export function History() {
       {history.failure && <Notice tone="warn">{history.failure.message}</Notice>}
       {history.data && history.data.samples.length === 0 && <Notice>No history in this range yet: the engine stores one sample every {duration(sampleIntervalSec)}.</Notice>}
       <div ref={area} class="charts" data-range={view.zoomed ? 'zoom' : range} data-loaded={history.data && !history.loading ? 'yes' : 'no'}>
-        <TimeChart id="chart-resources" title="CPU, memory and disk pressure (%)" series={RESOURCES} data={columns.resources} measure={`${measure}-resources`} onZoom={zoom} onReset={reset} />
-        <TimeChart id="chart-scores" title="Stress and stability (0–100)" series={SCORES} data={columns.scores} measure={`${measure}-scores`} onZoom={zoom} onReset={reset} />
+        <TimeChart id="chart-resources" title="CPU, memory and disk pressure (%)" series={RESOURCES} data={columns.resources} measure={`${measure}-resources`} requestMark={`history-request-${rangeKey}`} onZoom={zoom} onReset={reset} />
+        <TimeChart id="chart-scores" title="Stress and stability (0–100)" series={SCORES} data={columns.scores} measure={`${measure}-scores`} requestMark={`history-request-${rangeKey}`} onZoom={zoom} onReset={reset} />
       </div>
       <ExportPanel from={from} to={to} />
     </>

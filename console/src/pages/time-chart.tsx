@@ -17,6 +17,8 @@ interface Props {
   data: uPlot.AlignedData;
   /** The performance measure recorded for each redraw after new data (e.g. `history-draw-30d`). */
   measure: string;
+  /** A mark set when the data was asked for: `<measure>-total` then spans request, answer and draw. */
+  requestMark: string;
   onZoom: (fromSec: number, toSec: number) => void;
   onReset: () => void;
 }
@@ -75,8 +77,9 @@ export function TimeChart(props: Props) {
   const onDrawn = (u: uPlot) => {
     if (!pending.current || !holder.current) return;
     pending.current = false;
-    const { measure } = latest.current;
+    const { measure, requestMark } = latest.current;
     const entry = performance.measure(measure, `${measure}:start`);
+    if (performance.getEntriesByName(requestMark, 'mark').length > 0) performance.measure(`${measure}-total`, requestMark);
     holder.current.dataset.drawMs = entry.duration.toFixed(1);
     holder.current.dataset.points = String(u.data[0].length);
     holder.current.dataset.measure = measure;
