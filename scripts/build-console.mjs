@@ -16,8 +16,11 @@ const result = await build({
   entryPoints: [ENTRY],
   outdir: join(OUT, 'assets'),
   entryNames: 'console-[hash]',
+  chunkNames: 'chunk-[hash]',
   bundle: true,
   format: 'esm',
+  // The History page (and uPlot) is a chunk of its own, loaded when that page opens.
+  splitting: true,
   // Browsers of the last few years; nothing older is worth a bigger bundle.
   target: ['chrome111', 'firefox115', 'safari16.4'],
   jsx: 'automatic',
@@ -28,10 +31,13 @@ const result = await build({
   logLevel: 'warning',
 });
 
-const outputs = Object.entries(result.metafile.outputs);
-const js = outputs.find(([, output]) => output.entryPoint === ENTRY)?.[0];
-const css = outputs.find(([, output]) => output.entryPoint === ENTRY)?.[1].cssBundle;
-if (!js || !css) throw new Error(`build-console: no JS or CSS output for ${ENTRY}`);
+const [js, entry] = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === ENTRY) ?? [];
+if (!js || !entry.cssBundle) throw new Error(`build-console: no JS or CSS output for ${ENTRY}`);
+// The chunks the entry imports statically are fetched with it rather than after it has been parsed.
+const preloads = entry.imports
+  .filter((i) => i.kind === 'import-statement')
+  .map((i) => `<link rel="modulepreload" href="assets/${basename(i.path)}" />`)
+  .join('\n    ');
 
 // The icon keeps the browser from asking for /favicon.ico (a 404 in every page's console).
 const icon = await readFile(join(SRC, 'icon.svg'));
@@ -42,7 +48,8 @@ await writeFile(join(OUT, 'assets', iconName), icon);
 const template = await readFile(join(SRC, 'index.html'), 'utf8');
 const page = template
   .replace('%ICON%', `assets/${iconName}`)
-  .replace('%CSS%', `assets/${basename(css)}`)
+  .replace('%CSS%', `assets/${basename(entry.cssBundle)}`)
+  .replace('%PRELOAD%', preloads)
   .replace('%JS%', `assets/${basename(js)}`);
 if (/%[A-Z]+%/.test(page)) throw new Error('build-console: a placeholder of console/index.html was left unfilled');
 await writeFile(join(OUT, 'index.html'), page);

@@ -4,13 +4,27 @@ import { onTokenChange, storedToken, storeToken } from './api/token';
 import { useLive } from './live';
 import { Alerts } from './pages/alerts';
 import { Hardware } from './pages/hardware';
-import { History } from './pages/history';
 import { Overview } from './pages/overview';
 import { Processes } from './pages/processes';
 import { Settings } from './pages/settings';
 import { Storage } from './pages/storage';
+import { Notice } from './ui/common';
 import { ConfirmHost, TokenHost } from './ui/dialogs';
 import { applyTheme, storedTheme, type ThemeChoice } from './ui/theme';
+
+/** The History page and uPlot load only when the page is opened: the other pages start without them. */
+function History() {
+  const [Page, setPage] = useState<FunctionComponent | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    import('./pages/history').then(
+      (module) => setPage(() => module.History),
+      () => setFailed(true),
+    );
+  }, []);
+  if (failed) return <Notice tone="warn">The charts could not be loaded: the engine is not answering. Reload the page once it is back.</Notice>;
+  return Page ? <Page /> : <Notice>Loading the charts…</Notice>;
+}
 
 export const PAGES: { id: string; title: string; Page: FunctionComponent }[] = [
   { id: 'overview', title: 'Overview', Page: Overview },
