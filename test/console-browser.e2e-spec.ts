@@ -85,19 +85,24 @@ describe('web console in Chromium (e2e)', () => {
     await page.getByRole('button', { name: '30 d' }).click();
     await page.locator('.charts[data-range="30d"][data-loaded="yes"]').waitFor();
     await page.locator('#chart-resources[data-measure="history-draw-30d-resources"]').waitFor();
-    const drawn = await page.evaluate(() => {
-      const measure = (name: string) => performance.getEntriesByName(name, 'measure').at(-1)?.duration ?? -1;
-      const canvas = document.querySelector<HTMLCanvasElement>('#chart-resources canvas')!;
-      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      let painted = 0;
-      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
-      return {
-        draw: measure('history-draw-30d-resources'),
-        total: measure('history-draw-30d-resources-total'),
-        points: Number(document.querySelector<HTMLElement>('#chart-resources')!.dataset.points),
-        painted,
-      };
-    });
+    // Evaluated in the page (whose DOM types this Node project does not load): the measures, and how
+    // many pixels of the chart's canvas were painted.
+    const measure = (name: string) => page.evaluate((n) => performance.getEntriesByName(n, 'measure').at(-1)?.duration ?? -1, name);
+    const painted = await page
+      .locator('#chart-resources canvas')
+      .first()
+      .evaluate((canvas: { width: number; height: number; getContext(kind: '2d'): any }) => {
+        const pixels: Uint8ClampedArray = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        let count = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) count++;
+        return count;
+      });
+    const drawn = {
+      draw: await measure('history-draw-30d-resources'),
+      total: await measure('history-draw-30d-resources-total'),
+      points: Number(await page.locator('#chart-resources').getAttribute('data-points')),
+      painted,
+    };
     metrics.history_30d_draw_ms = Math.round(drawn.draw * 10) / 10;
     metrics.history_30d_request_to_drawn_ms = Math.round(drawn.total);
     metrics.history_30d_points = drawn.points;
@@ -203,13 +208,13 @@ describe('web console in Chromium (e2e)', () => {
     let focused = '';
     for (let i = 0; i < 12 && focused !== 'History'; i++) {
       await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      focused = await page.locator(':focus').innerText();
     }
     expect(focused).toBe('History');
     await page.keyboard.press('Enter');
     await page.locator('main h1', { hasText: 'History' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 27)');
+    expect(await page.locator('main h1:focus').count()).toBe(1);
+    expect(await page.locator('body').evaluate((body: any) => body.ownerDocument.defaultView.getComputedStyle(body).backgroundColor)).toBe('rgb(15, 20, 27)');
     await page.locator('.charts[data-loaded="yes"]').waitFor();
     await screenshot(page, 'history-dark');
     await openPage(page, engine.baseUrl, 'overview', 'Overview');
@@ -232,7 +237,7 @@ describe('web console in Chromium (e2e)', () => {
       await screenshot(page, 'token-dialog');
       await ask.getByRole('button', { name: 'Use token' }).click();
       await page.getByText('Cache cleared').waitFor();
-      expect(await page.evaluate(() => ({ session: sessionStorage.getItem('sentracore.token'), local: Object.keys(localStorage) }))).toEqual({
+      expect(await page.evaluate("({ session: sessionStorage.getItem('sentracore.token'), local: Object.keys(localStorage) })")).toEqual({
         session: 'open-sesame',
         local: [],
       });

@@ -56,7 +56,9 @@ describe('console pages for routes landing on other branches (e2e)', () => {
     root = mkdtempSync(join(tmpdir(), 'sentracore-console-extras-'));
     await new Promise((resolve) => setTimeout(resolve, 200)); // let /proc show the children's comm
     const tracked = [asProcess(target, 9.5), asProcess(canary, 8.5)];
-    engine = await startConsoleEngine(join(root, 'datastore'), { script: (cycle) => ({ ...demoScript(cycle), processes: [...SCRIPTED_DEFAULTS.processes, ...tracked] }) });
+    engine = await startConsoleEngine(join(root, 'datastore'), {
+      script: (cycle) => ({ ...demoScript(cycle), processes: [...SCRIPTED_DEFAULTS.processes, ...tracked] }),
+    });
     const doc = (await (await fetch(`${engine.baseUrl}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     served = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
     browser = await launchChromium();
@@ -125,7 +127,9 @@ describe('console pages for routes landing on other branches (e2e)', () => {
       await page.getByText('Overall').waitFor();
       expect(await page.locator('.toolbar .pill').first().innerText()).toBe('warning');
       for (const title of ['CPU', 'Memory', 'Storage devices']) await page.getByRole('heading', { name: title }).waitFor();
-      expect(await page.locator('main').innerText()).toMatch(/Load avg pct\s+67\.5 %[\s\S]*Max temp c\s+not available[\s\S]*Total bytes\s+23\.5 GiB[\s\S]*volume: \/\s+warning 12\.0% free/);
+      expect(await page.locator('main').innerText()).toMatch(
+        /Load avg pct\s+67\.5 %[\s\S]*Max temp c\s+not available[\s\S]*Total bytes\s+23\.5 GiB[\s\S]*volume: \/\s+warning 12\.0% free/,
+      );
       await page.getByRole('button', { name: 'Refresh' }).click();
       await page.getByRole('button', { name: 'Test storage' }).click();
       await page.locator('button:has-text("Test storage"):not([disabled])').waitFor();
@@ -146,7 +150,9 @@ describe('console pages for routes landing on other branches (e2e)', () => {
       expect(await page.getByLabel('Clean Trash').isDisabled()).toBe(true); // nothing to reclaim there
       await page.getByRole('button', { name: 'Clean selected…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Delete these files permanently?' });
-      expect(await dialog.innerText()).toMatch(/User cache \(~\/\.cache\): 5 files, 8\.51 KiB \(\/home\/u\/\.cache\)[\s\S]*deleted permanently: it cannot be recovered/);
+      expect(await dialog.innerText()).toMatch(
+        /User cache \(~\/\.cache\): 5 files, 8\.51 KiB \(\/home\/u\/\.cache\)[\s\S]*deleted permanently: it cannot be recovered/,
+      );
       await dialog.getByRole('button', { name: 'Delete permanently' }).click();
       await page.getByText('Freed 8.51 KiB across 5 files (deleted) · 0 skipped · 0 errors').waitFor();
       const apply = requests.find((r) => r.url.pathname.endsWith('/cleanup/apply'));
@@ -170,7 +176,9 @@ describe('console pages for routes landing on other branches (e2e)', () => {
         doc.paths['/api/v1/hardware/health'] = { get: {} };
         await route.fulfill({ response, json: doc });
       });
-      await context.route(/\/api\/v1\/hardware\/health/, (route) => route.fulfill({ status: 404, json: { statusCode: 404, error: 'Not Found', message: 'Cannot GET' } }));
+      await context.route(/\/api\/v1\/hardware\/health/, (route) =>
+        route.fulfill({ status: 404, json: { statusCode: 404, error: 'Not Found', message: 'Cannot GET' } }),
+      );
       await openPage(page, engine.baseUrl, 'hardware', 'Hardware');
       await page.getByText('The hardware health report is not available on this engine (HTTP 404).').waitFor();
       expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
@@ -185,9 +193,16 @@ describe('console pages for routes landing on other branches (e2e)', () => {
       await row.waitFor();
       if (served.has('POST /api/v1/processes/{pid}/action')) {
         await row.getByRole('button', { name: 'End…' }).click();
-        await page.getByRole('dialog', { name: new RegExp(`^End .* \\(PID ${target.pid}\\)\\?$`) }).getByRole('button', { name: 'End process' }).click();
+        await page
+          .getByRole('dialog', { name: new RegExp(`^End .* \\(PID ${target.pid}\\)\\?$`) })
+          .getByRole('button', { name: 'End process' })
+          .click();
         await page.getByText(`done for`).waitFor();
-        const exit = await new Promise<string | number | null>((resolve) => (target.exitCode !== null || target.signalCode ? resolve(target.signalCode ?? target.exitCode) : target.once('exit', (code, signal) => resolve(signal ?? code))));
+        const exit = await new Promise<string | number | null>((resolve) =>
+          target.exitCode !== null || target.signalCode
+            ? resolve(target.signalCode ?? target.exitCode)
+            : target.once('exit', (code, signal) => resolve(signal ?? code)),
+        );
         expect(exit).toBe('SIGTERM');
         expect(canary.exitCode).toBeNull();
         expect(canary.signalCode).toBeNull();

@@ -10,9 +10,15 @@ import { createStandaloneApp, send } from './helpers/standalone-app.js';
 // The console as the server sends it: the built page and its files, the security headers on every
 // console answer, the same Host rule as the API, files read from disk per request, and a mount path.
 
-const STRICT = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const STRICT =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 // XML namespace names are identifiers inside Preact and uPlot, never fetched.
-const NAMESPACES = new Set(['http://www.w3.org/2000/svg', 'http://www.w3.org/1999/xhtml', 'http://www.w3.org/1998/Math/MathML', 'http://www.w3.org/1999/xlink']);
+const NAMESPACES = new Set([
+  'http://www.w3.org/2000/svg',
+  'http://www.w3.org/1999/xhtml',
+  'http://www.w3.org/1998/Math/MathML',
+  'http://www.w3.org/1999/xlink',
+]);
 
 describe('web console served by the engine (e2e)', () => {
   let root: string;
@@ -35,7 +41,12 @@ describe('web console served by the engine (e2e)', () => {
     expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(reply.headers['content-security-policy']).toBe(STRICT);
     expect(CONSOLE_CSP).toBe(STRICT);
-    expect(reply.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer', 'cache-control': 'no-cache' });
+    expect(reply.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-cache',
+    });
     const scripts = [...page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.length).toBe(1);
     for (const [, attributes, body] of scripts) {
@@ -70,15 +81,19 @@ describe('web console served by the engine (e2e)', () => {
     }
   });
 
-  it.each(['/assets/..%2fpackage.json', '/assets/%2e%2e%2f%2e%2e%2fpackage.json', '/assets/.hidden.js', '/assets/console.exe', '/assets/missing-ABCDEFGH.js', '/assets/'])(
-    '%s answers 404 with the console headers',
-    async (url) => {
-      const reply = await send(app, { url });
-      expect(reply.statusCode).toBe(404);
-      if (url !== '/assets/') expect(reply.headers['content-security-policy']).toBe(STRICT);
-      expect(reply.body).not.toContain('"name"'); // never a file from outside the build
-    },
-  );
+  it.each([
+    '/assets/..%2fpackage.json',
+    '/assets/%2e%2e%2f%2e%2e%2fpackage.json',
+    '/assets/.hidden.js',
+    '/assets/console.exe',
+    '/assets/missing-ABCDEFGH.js',
+    '/assets/',
+  ])('%s answers 404 with the console headers', async (url) => {
+    const reply = await send(app, { url });
+    expect(reply.statusCode).toBe(404);
+    if (url !== '/assets/') expect(reply.headers['content-security-policy']).toBe(STRICT);
+    expect(reply.body).not.toContain('"name"'); // never a file from outside the build
+  });
 
   it('applies the API’s Host rule: a rebound DNS name gets 421', async () => {
     const reply = await send(app, { url: '/', headers: { host: 'attacker.example:8740' } });
@@ -87,7 +102,9 @@ describe('web console served by the engine (e2e)', () => {
 
   it('reads its files from disk when asked, not at mount: a build written after start is served', async () => {
     const later = join(root, 'later-build');
-    const host = await createStandaloneApp(join(root, 'datastore-later'), { beforeListen: (a) => mountConsole(a, { path: '/sentracore', apiBasePath: '/engine', root: later }) });
+    const host = await createStandaloneApp(join(root, 'datastore-later'), {
+      beforeListen: (a) => mountConsole(a, { path: '/sentracore', apiBasePath: '/engine', root: later }),
+    });
     try {
       const missing = await send(host, { url: '/sentracore/' });
       expect(missing.statusCode).toBe(404);

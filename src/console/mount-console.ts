@@ -59,7 +59,12 @@ export function mountConsole(app: NestFastifyApplication, options: ConsoleOption
 
   fastify.get<{ Params: { name: string } }>(`${base}assets/:name`, async (request, reply) => {
     const file = assetFile(root, request.params.name);
-    const size = file && (await stat(file.path).then((s) => (s.isFile() ? s.size : null), () => null));
+    const size =
+      file &&
+      (await stat(file.path).then(
+        (s) => (s.isFile() ? s.size : null),
+        () => null,
+      ));
     if (!file || size === null) return notFound(reply, 'no such console file');
     return reply
       .headers(CONSOLE_HEADERS)

@@ -15,7 +15,15 @@ import { REPO_ROOT } from './child-process.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 // As this machine's notes require: no sandbox as root, and no background traffic to a closed network.
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const SCREENSHOTS = join(REPO_ROOT, 'test-artifacts', 'console');
 
 export interface ConsoleEngineOptions {
@@ -30,7 +38,10 @@ export interface ConsoleEngineOptions {
  * the console at /), sampling on a scripted source in real time, on 127.0.0.1. Runs in-process so a
  * test can script what the telemetry reports (e.g. a child process it spawned).
  */
-export async function startConsoleEngine(dataDir: string, options: ConsoleEngineOptions = {}): Promise<{ app: NestFastifyApplication; baseUrl: string; port: number }> {
+export async function startConsoleEngine(
+  dataDir: string,
+  options: ConsoleEngineOptions = {},
+): Promise<{ app: NestFastifyApplication; baseUrl: string; port: number }> {
   const interval = options.collectionIntervalSec ?? 0.5;
   const moduleRef = await Test.createTestingModule({
     imports: [

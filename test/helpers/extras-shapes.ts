@@ -9,7 +9,16 @@ export const HARDWARE_HEALTH = {
   components: {
     cpu: {
       status: 'healthy',
-      metrics: { load_avg_pct: 67.5, load_max_core_pct: 72.5, cores_logical: 2, cores_physical: 2, freq_current_mhz: 2300.0, freq_max_mhz: 0.0, max_temp_c: null, sensors: [] },
+      metrics: {
+        load_avg_pct: 67.5,
+        load_max_core_pct: 72.5,
+        cores_logical: 2,
+        cores_physical: 2,
+        freq_current_mhz: 2300.0,
+        freq_max_mhz: 0.0,
+        max_temp_c: null,
+        sensors: [],
+      },
       issues: [],
       items: [],
     },
@@ -44,7 +53,14 @@ export const HARDWARE_HEALTH = {
 export const CLEANUP_CATEGORIES = {
   os_supports_recycle_bin: false,
   categories: [
-    { id: 'user_cache', label: 'User cache (~/.cache)', description: 'Application caches under your home directory.', roots: ['/home/u/.cache'], min_age_days: 0, requires_admin: false },
+    {
+      id: 'user_cache',
+      label: 'User cache (~/.cache)',
+      description: 'Application caches under your home directory.',
+      roots: ['/home/u/.cache'],
+      min_age_days: 0,
+      requires_admin: false,
+    },
     { id: 'trash', label: 'Trash', description: 'Files in your trash.', roots: ['/home/u/.local/share/Trash'], min_age_days: 0, requires_admin: false },
   ],
 };
@@ -72,7 +88,17 @@ export const CLEANUP_SCAN = {
       requires_admin: false,
       error: null,
     },
-    { id: 'trash', label: 'Trash', description: 'Files in your trash.', bytes: 0, file_count: 0, roots: ['/home/u/.local/share/Trash'], samples: [], requires_admin: false, error: null },
+    {
+      id: 'trash',
+      label: 'Trash',
+      description: 'Files in your trash.',
+      bytes: 0,
+      file_count: 0,
+      roots: ['/home/u/.local/share/Trash'],
+      samples: [],
+      requires_admin: false,
+      error: null,
+    },
   ],
 };
 

@@ -12,11 +12,8 @@ export type Schemas = components['schemas'];
 type Method = 'get' | 'post' | 'put' | 'delete';
 
 /** The JSON body a route answers with HTTP 200. */
-export type JsonOf<P extends keyof ApiPaths, M extends Method> = ApiPaths[P] extends Record<M, infer Op>
-  ? Op extends { responses: { 200: { content: { 'application/json': infer T } } } }
-    ? T
-    : never
-  : never;
+export type JsonOf<P extends keyof ApiPaths, M extends Method> =
+  ApiPaths[P] extends Record<M, infer Op> ? (Op extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never) : never;
 
 export type Status = JsonOf<'/api/v1/status', 'get'>;
 export type Preferences = JsonOf<'/api/v1/preferences', 'get'>;

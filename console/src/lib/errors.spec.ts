@@ -3,10 +3,16 @@ import { errorText, messagesFor } from './errors';
 
 describe('errorText', () => {
   it.each([
-    [{ statusCode: 400, message: ['alert_cpu_percent must be a number', 'property x should not exist'] }, 'alert_cpu_percent must be a number; property x should not exist'],
+    [
+      { statusCode: 400, message: ['alert_cpu_percent must be a number', 'property x should not exist'] },
+      'alert_cpu_percent must be a number; property x should not exist',
+    ],
     [{ statusCode: 401, message: 'a valid "Authorization: Bearer <token>" header is required' }, 'a valid "Authorization: Bearer <token>" header is required'],
     [{ ok: false, error: 'Process not found' }, 'Process not found'],
-    [{ detail: [{ loc: ['query', 'limit'], msg: 'ensure this value is less than or equal to 2000' }] }, 'query.limit: ensure this value is less than or equal to 2000'],
+    [
+      { detail: [{ loc: ['query', 'limit'], msg: 'ensure this value is less than or equal to 2000' }] },
+      'query.limit: ensure this value is less than or equal to 2000',
+    ],
     ['plain text', 'plain text'],
     [{}, null],
     [undefined, null],

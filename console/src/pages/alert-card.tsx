@@ -24,7 +24,11 @@ export function AlertCard({ alert }: { alert: Alert }) {
         </div>
         <div class="line">
           <dt>Suspect</dt>
-          <dd>{suspect ? `${suspect.name} (PID ${suspect.pid}) · CPU ${pct(suspect.current_cpu_percent)} · memory ${pct(suspect.current_memory_percent)}` : 'none identified'}</dd>
+          <dd>
+            {suspect
+              ? `${suspect.name} (PID ${suspect.pid}) · CPU ${pct(suspect.current_cpu_percent)} · memory ${pct(suspect.current_memory_percent)}`
+              : 'none identified'}
+          </dd>
         </div>
         <div class="line">
           <dt>Confidence</dt>
@@ -40,9 +44,7 @@ export function AlertCard({ alert }: { alert: Alert }) {
         )}
       </dl>
       {alert.top_contributors.length > 0 && (
-        <p class="muted">
-          Top contributors: {alert.top_contributors.map((p) => `${p.name} (PID ${p.pid}, impact ${num(p.impact_score)})`).join(', ')}
-        </p>
+        <p class="muted">Top contributors: {alert.top_contributors.map((p) => `${p.name} (PID ${p.pid}, impact ${num(p.impact_score)})`).join(', ')}</p>
       )}
     </article>
   );

@@ -30,7 +30,11 @@ export function Alerts() {
       <Section id="alerts-title" title="Recent alerts">
         {alerts.failure && <Notice tone="warn">{alerts.failure.message}</Notice>}
         {alerts.data && alerts.data.alerts.length === 0 && <p class="muted">No alerts: no pressure stayed above its threshold for 5 cycles.</p>}
-        <div class="alert-list">{alerts.data?.alerts.map((alert) => <AlertCard key={alert.timestamp} alert={alert} />)}</div>
+        <div class="alert-list">
+          {alerts.data?.alerts.map((alert) => (
+            <AlertCard key={alert.timestamp} alert={alert} />
+          ))}
+        </div>
       </Section>
       <Section id="events-title" title="Event log">
         <div class="filters" role="search" aria-label="Filter events">

@@ -14,8 +14,8 @@ function AppliedReport({ applied }: { applied: CleanupApplied }) {
   return (
     <div role="status" class="notice notice-ok">
       <p>
-        Freed {bytes(applied.bytes_freed)} across {count(applied.removed)} files ({applied.mode === 'recycle' ? 'moved to the trash' : 'deleted'}) · {count(applied.skipped)} skipped ·{' '}
-        {applied.errors.length + (applied.errors_truncated ?? 0)} errors
+        Freed {bytes(applied.bytes_freed)} across {count(applied.removed)} files ({applied.mode === 'recycle' ? 'moved to the trash' : 'deleted'}) ·{' '}
+        {count(applied.skipped)} skipped · {applied.errors.length + (applied.errors_truncated ?? 0)} errors
       </p>
       {applied.errors.length > 0 && (
         <ul>
@@ -46,7 +46,13 @@ function ScanTable({ scan, selected, toggle }: { scan: CleanupScan; selected: Se
         {scan.categories.map((c) => (
           <tr key={c.id} data-category={c.id}>
             <td>
-              <input type="checkbox" aria-label={`Clean ${c.label}`} checked={selected.has(c.id)} disabled={c.bytes === 0 || c.error !== null} onChange={() => toggle(c.id)} />
+              <input
+                type="checkbox"
+                aria-label={`Clean ${c.label}`}
+                checked={selected.has(c.id)}
+                disabled={c.bytes === 0 || c.error !== null}
+                onChange={() => toggle(c.id)}
+              />
             </td>
             <td>
               <strong>{c.label}</strong>
@@ -86,12 +92,19 @@ export function Cleanup() {
   const recycle = categories.data?.os_supports_recycle_bin ?? false;
   useEffect(() => setMode(recycle ? 'recycle' : 'permanent'), [recycle]);
 
-  if (served === false) return <Section id="cleanup-title" title="Free up space"><Unavailable what="Cleanup" method="GET" path={CATEGORIES} /></Section>;
+  if (served === false)
+    return (
+      <Section id="cleanup-title" title="Free up space">
+        <Unavailable what="Cleanup" method="GET" path={CATEGORIES} />
+      </Section>
+    );
 
   const runScan = async () => {
     setBusy('Scanning…');
     setApplied(null);
-    const outcome = await call('The cleanup scan', () => api.POST('/api/v1/cleanup/scan', { body: { category_ids: categories.data?.categories.map((c) => c.id) ?? [] } }));
+    const outcome = await call('The cleanup scan', () =>
+      api.POST('/api/v1/cleanup/scan', { body: { category_ids: categories.data?.categories.map((c) => c.id) ?? [] } }),
+    );
     setBusy(null);
     setProblem(outcome.ok ? null : outcome.message);
     if (!outcome.ok) return;
@@ -102,10 +115,23 @@ export function Cleanup() {
     const chosen = current.categories.filter((c) => selected.has(c.id));
     const total = chosen.reduce((sum, c) => sum + c.bytes, 0);
     const lose = chosen.map((c) => `${c.label}: ${count(c.file_count)} files, ${bytes(c.bytes)} (${c.roots.join(', ')})`);
-    lose.push(mode === 'recycle' ? `${bytes(total)} in all, moved to the trash (restorable from there).` : `${bytes(total)} in all, deleted permanently: it cannot be recovered.`);
-    if (!(await confirmDanger(mode === 'recycle' ? 'Move these files to the trash?' : 'Delete these files permanently?', lose, mode === 'recycle' ? 'Move to trash' : 'Delete permanently'))) return;
+    lose.push(
+      mode === 'recycle'
+        ? `${bytes(total)} in all, moved to the trash (restorable from there).`
+        : `${bytes(total)} in all, deleted permanently: it cannot be recovered.`,
+    );
+    if (
+      !(await confirmDanger(
+        mode === 'recycle' ? 'Move these files to the trash?' : 'Delete these files permanently?',
+        lose,
+        mode === 'recycle' ? 'Move to trash' : 'Delete permanently',
+      ))
+    )
+      return;
     setBusy('Cleaning…');
-    const outcome = await call('The cleanup', () => api.POST('/api/v1/cleanup/apply', { body: { scan_id: current.scan_id, category_ids: chosen.map((c) => c.id), mode } }));
+    const outcome = await call('The cleanup', () =>
+      api.POST('/api/v1/cleanup/apply', { body: { scan_id: current.scan_id, category_ids: chosen.map((c) => c.id), mode } }),
+    );
     setBusy(null);
     setProblem(outcome.ok ? null : outcome.message);
     if (outcome.ok) {

@@ -26,7 +26,19 @@ function itemTitle(item: HardwareComponent['items'][number]): string {
   return `${typeof item.kind === 'string' ? `${item.kind}: ` : ''}${(named as string | undefined) ?? 'item'}`;
 }
 
-function ComponentCard({ title, component, test, busy, onTest }: { title: string; component: HardwareComponent; test: string; busy: boolean; onTest: () => void }) {
+function ComponentCard({
+  title,
+  component,
+  test,
+  busy,
+  onTest,
+}: {
+  title: string;
+  component: HardwareComponent;
+  test: string;
+  busy: boolean;
+  onTest: () => void;
+}) {
   const id = `hw-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <Section
@@ -85,7 +97,8 @@ export function Hardware() {
       setProblem(null);
     } else setProblem(health ? `${outcome.message} Showing the last good report below.` : outcome.message);
   };
-  const load = (refresh: boolean) => run(refresh ? 'Refreshing…' : 'Loading…', () => call('The hardware health report', () => api.GET(HEALTH, { params: { query: { refresh } } })));
+  const load = (refresh: boolean) =>
+    run(refresh ? 'Refreshing…' : 'Loading…', () => call('The hardware health report', () => api.GET(HEALTH, { params: { query: { refresh } } })));
   const test = (target: Target, name: string) =>
     run(`Running the ${name} test…`, () => call(`The ${name} test`, () => api.GET('/api/v1/hardware/test', { params: { query: { target } } })));
 
@@ -114,7 +127,14 @@ export function Hardware() {
       {problem && <Notice tone="warn">{problem}</Notice>}
       {health &&
         COMPONENTS.map((c) => (
-          <ComponentCard key={c.key} title={c.title} component={health.components[c.key]} test={c.test} busy={busy !== null} onTest={() => void test(c.target, c.title.toLowerCase())} />
+          <ComponentCard
+            key={c.key}
+            title={c.title}
+            component={health.components[c.key]}
+            test={c.test}
+            busy={busy !== null}
+            onTest={() => void test(c.target, c.title.toLowerCase())}
+          />
         ))}
     </>
   );

@@ -80,15 +80,36 @@ export function History() {
           Reset zoom
         </button>
         <span class="muted" aria-live="polite" data-testid="history-summary">
-          {time(from)} – {time(to)} · {duration(granularity)} buckets · {history.data ? `${history.data.samples.length} points` : history.loading ? 'loading…' : ''}
+          {time(from)} – {time(to)} · {duration(granularity)} buckets ·{' '}
+          {history.data ? `${history.data.samples.length} points` : history.loading ? 'loading…' : ''}
         </span>
       </div>
       <p class="muted">Drag across a chart to zoom into that window; double-click or “Reset zoom” to go back.</p>
       {history.failure && <Notice tone="warn">{history.failure.message}</Notice>}
-      {history.data && history.data.samples.length === 0 && <Notice>No history in this range yet: the engine stores one sample every {duration(sampleIntervalSec)}.</Notice>}
+      {history.data && history.data.samples.length === 0 && (
+        <Notice>No history in this range yet: the engine stores one sample every {duration(sampleIntervalSec)}.</Notice>
+      )}
       <div ref={area} class="charts" data-range={view.zoomed ? 'zoom' : range} data-loaded={history.data && !history.loading ? 'yes' : 'no'}>
-        <TimeChart id="chart-resources" title="CPU, memory and disk pressure (%)" series={RESOURCES} data={columns.resources} measure={`${measure}-resources`} requestMark={`history-request-${rangeKey}`} onZoom={zoom} onReset={reset} />
-        <TimeChart id="chart-scores" title="Stress and stability (0–100)" series={SCORES} data={columns.scores} measure={`${measure}-scores`} requestMark={`history-request-${rangeKey}`} onZoom={zoom} onReset={reset} />
+        <TimeChart
+          id="chart-resources"
+          title="CPU, memory and disk pressure (%)"
+          series={RESOURCES}
+          data={columns.resources}
+          measure={`${measure}-resources`}
+          requestMark={`history-request-${rangeKey}`}
+          onZoom={zoom}
+          onReset={reset}
+        />
+        <TimeChart
+          id="chart-scores"
+          title="Stress and stability (0–100)"
+          series={SCORES}
+          data={columns.scores}
+          measure={`${measure}-scores`}
+          requestMark={`history-request-${rangeKey}`}
+          onZoom={zoom}
+          onReset={reset}
+        />
       </div>
       <ExportPanel from={from} to={to} />
     </>

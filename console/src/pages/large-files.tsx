@@ -17,7 +17,12 @@ export function LargeFiles() {
   const [found, setFound] = useState<LargeFilesResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  if (served === false) return <Section id="large-title" title="Largest files"><Unavailable what="The large-file finder" method="GET" path={LARGE} /></Section>;
+  if (served === false)
+    return (
+      <Section id="large-title" title="Largest files">
+        <Unavailable what="The large-file finder" method="GET" path={LARGE} />
+      </Section>
+    );
 
   const search = async () => {
     setBusy(true);
@@ -53,8 +58,14 @@ export function LargeFiles() {
         </button>
       </form>
       {problem && <Notice tone="danger">{problem}</Notice>}
-      {found && found.results.length === 0 && <Notice>No file of at least {minMb} MB under {found.path}.</Notice>}
-      {found && found.truncated && <Notice tone="warn">The search stopped early ({count(found.files_scanned)} files looked at): narrow the folder for a complete answer.</Notice>}
+      {found && found.results.length === 0 && (
+        <Notice>
+          No file of at least {minMb} MB under {found.path}.
+        </Notice>
+      )}
+      {found && found.truncated && (
+        <Notice tone="warn">The search stopped early ({count(found.files_scanned)} files looked at): narrow the folder for a complete answer.</Notice>
+      )}
       {found && found.results.length > 0 && (
         <table class="large-files">
           <thead>

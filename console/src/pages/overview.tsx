@@ -10,7 +10,23 @@ import { EventList } from './event-list';
 import { ProcessTable } from './process-table';
 import { useLoad } from '../ui/use-load';
 
-function Card({ id, title, value, unit, tone, level, children }: { id: string; title: string; value: string; unit?: string; tone?: string; level?: string; children?: ComponentChildren }) {
+function Card({
+  id,
+  title,
+  value,
+  unit,
+  tone,
+  level,
+  children,
+}: {
+  id: string;
+  title: string;
+  value: string;
+  unit?: string;
+  tone?: string;
+  level?: string;
+  children?: ComponentChildren;
+}) {
   return (
     <article class="card" aria-labelledby={`card-${id}`}>
       <h2 id={`card-${id}`}>{title}</h2>
@@ -39,7 +55,9 @@ function ScoreCards({ status }: { status: Status }) {
     <>
       <Card id="stress" title="Stress" value={num(stress?.score)} unit="/ 100" level={stress?.level}>
         <dl>
-          <Line name="Weights">{stress ? `CPU ${num(stress.weights.cpu, 2)} · memory ${num(stress.weights.memory, 2)} · disk ${num(stress.weights.disk, 2)}` : '—'}</Line>
+          <Line name="Weights">
+            {stress ? `CPU ${num(stress.weights.cpu, 2)} · memory ${num(stress.weights.memory, 2)} · disk ${num(stress.weights.disk, 2)}` : '—'}
+          </Line>
         </dl>
       </Card>
       <Card id="stability" title="Stability" value={num(stability?.score)} unit="/ 100" level={stability?.state}>
@@ -51,13 +69,17 @@ function ScoreCards({ status }: { status: Status }) {
       </Card>
       <Card id="anomaly" title="Anomaly" value={num(anomaly?.score)} unit="/ 100" level={anomaly?.level}>
         <dl>
-          <Line name="z-scores">{anomaly ? `CPU ${num(anomaly.z_scores.cpu, 2)} · memory ${num(anomaly.z_scores.memory, 2)} · disk ${num(anomaly.z_scores.disk, 2)}` : '—'}</Line>
+          <Line name="z-scores">
+            {anomaly ? `CPU ${num(anomaly.z_scores.cpu, 2)} · memory ${num(anomaly.z_scores.memory, 2)} · disk ${num(anomaly.z_scores.disk, 2)}` : '—'}
+          </Line>
           <Line name="Sustained">{anomaly ? (anomaly.is_sustained ? 'yes' : 'no') : '—'}</Line>
         </dl>
       </Card>
       <Card id="risk" title="Risk" value={num(prediction?.risk_score)} unit="/ 100">
         <dl>
-          <Line name="Memory full in">{prediction?.memory_exhaustion_eta_sec == null ? 'not heading there' : duration(prediction.memory_exhaustion_eta_sec)}</Line>
+          <Line name="Memory full in">
+            {prediction?.memory_exhaustion_eta_sec == null ? 'not heading there' : duration(prediction.memory_exhaustion_eta_sec)}
+          </Line>
           <Line name="CPU critical in">{prediction?.cpu_critical_eta_sec == null ? 'not heading there' : duration(prediction.cpu_critical_eta_sec)}</Line>
         </dl>
       </Card>

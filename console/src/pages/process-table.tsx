@@ -17,7 +17,15 @@ const COLUMNS: { key: Key; label: string; compact: boolean; format: (p: ProcessS
 ];
 
 /** The ranked process table (by impact, as the engine ranks it); columns sort on click or Enter. */
-export function ProcessTable({ processes, compact, actions }: { processes: readonly ProcessStats[]; compact?: boolean; actions?: (p: ProcessStats) => ComponentChildren }) {
+export function ProcessTable({
+  processes,
+  compact,
+  actions,
+}: {
+  processes: readonly ProcessStats[];
+  compact?: boolean;
+  actions?: (p: ProcessStats) => ComponentChildren;
+}) {
   const [sort, setSort] = useState<{ key: Key; descending: boolean }>({ key: 'impact_score', descending: true });
   if (processes.length === 0) return <p class="muted">No processes tracked yet.</p>;
   const columns = COLUMNS.filter((c) => !compact || c.compact);

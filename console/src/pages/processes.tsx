@@ -28,7 +28,10 @@ async function confirmed(p: ProcessStats, action: ProcessAction): Promise<boolea
   if (action === 'kill') {
     return confirmDanger(
       `Force kill ${p.name} (PID ${p.pid})?`,
-      [`${p.name} (PID ${p.pid}) stops immediately, with no chance to save or clean up.`, 'Any unsaved work in it, and files it was writing may be left half-written.'],
+      [
+        `${p.name} (PID ${p.pid}) stops immediately, with no chance to save or clean up.`,
+        'Any unsaved work in it, and files it was writing may be left half-written.',
+      ],
       'Kill process',
     );
   }

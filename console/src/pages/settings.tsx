@@ -82,7 +82,11 @@ export function Settings() {
         ))}
         <div class="field">
           <label for="anomaly_sensitivity">Anomaly sensitivity</label>
-          <select id="anomaly_sensitivity" value={draft.anomaly_sensitivity} onChange={(e) => set('anomaly_sensitivity', e.currentTarget.value as Draft['anomaly_sensitivity'])}>
+          <select
+            id="anomaly_sensitivity"
+            value={draft.anomaly_sensitivity}
+            onChange={(e) => set('anomaly_sensitivity', e.currentTarget.value as Draft['anomaly_sensitivity'])}
+          >
             <option value="lenient">lenient (fewer anomalies)</option>
             <option value="normal">normal</option>
             <option value="strict">strict (more anomalies)</option>

@@ -21,8 +21,8 @@ function Usage({ info }: { info: StorageInfo }) {
   return (
     <>
       <p>
-        Datastore <code>{info.root}</code> · {bytes(info.total_bytes)} in all · history of {count(info.history.total_samples)} samples in {info.history.files.length} daily
-        files, kept {info.history.retention_days} days
+        Datastore <code>{info.root}</code> · {bytes(info.total_bytes)} in all · history of {count(info.history.total_samples)} samples in{' '}
+        {info.history.files.length} daily files, kept {info.history.retention_days} days
       </p>
       <table class="usage">
         <thead>
@@ -50,7 +50,9 @@ function Usage({ info }: { info: StorageInfo }) {
           ))}
         </tbody>
       </table>
-      {info.runtime_checkpoint.previous_run_unclean && <Notice tone="warn">The previous run did not stop cleanly (killed or crashed); its last checkpoint was restored.</Notice>}
+      {info.runtime_checkpoint.previous_run_unclean && (
+        <Notice tone="warn">The previous run did not stop cleanly (killed or crashed); its last checkpoint was restored.</Notice>
+      )}
     </>
   );
 }
@@ -75,8 +77,15 @@ export function Storage() {
   };
 
   const clearCache = (i: StorageInfo) =>
-    act('Clear the cache?', [`Every file under ${i.sections.cache.path} (${bytes(i.sections.cache.bytes)}). The engine rebuilds what it needs.`], 'Clear cache', async () =>
-      outcomeText(await call('Clearing the cache', () => api.POST('/api/v1/storage/cache/clear')), (d) => `Cache cleared: ${d.files_removed} files, ${bytes(d.bytes_freed)} freed.`),
+    act(
+      'Clear the cache?',
+      [`Every file under ${i.sections.cache.path} (${bytes(i.sections.cache.bytes)}). The engine rebuilds what it needs.`],
+      'Clear cache',
+      async () =>
+        outcomeText(
+          await call('Clearing the cache', () => api.POST('/api/v1/storage/cache/clear')),
+          (d) => `Cache cleared: ${d.files_removed} files, ${bytes(d.bytes_freed)} freed.`,
+        ),
     );
   const clearHistory = (i: StorageInfo) =>
     act(
@@ -86,7 +95,8 @@ export function Storage() {
         'The History charts and trends start again from nothing.',
       ],
       'Delete history',
-      async () => outcomeText(await call('Deleting the history', () => api.DELETE('/api/v1/history')), (d) => `History deleted: ${d.files_removed} files removed.`),
+      async () =>
+        outcomeText(await call('Deleting the history', () => api.DELETE('/api/v1/history')), (d) => `History deleted: ${d.files_removed} files removed.`),
     );
   const resetBaseline = async () => {
     const baseline = await call('Reading the baseline', () => api.GET('/api/v1/baseline'));
@@ -96,7 +106,11 @@ export function Storage() {
       'Reset the learned baseline?',
       [`The baseline learned from ${learned} of this machine's normal behaviour.`, `Anomaly scores mean little until ${needed} new samples are learned again.`],
       'Reset baseline',
-      async () => outcomeText(await call('Resetting the baseline', () => api.POST('/api/v1/state/reset/baseline')), () => 'Baseline reset; the engine is learning again.'),
+      async () =>
+        outcomeText(
+          await call('Resetting the baseline', () => api.POST('/api/v1/state/reset/baseline')),
+          () => 'Baseline reset; the engine is learning again.',
+        ),
     );
   };
 

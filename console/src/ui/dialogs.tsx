@@ -79,7 +79,9 @@ interface TokenRequest {
 }
 
 export function TokenHost() {
-  const { request, ref, finish } = useModal<TokenRequest>((show) => setTokenPrompt(show ? (reason) => new Promise((resolve) => show({ reason, resolve })) : null));
+  const { request, ref, finish } = useModal<TokenRequest>((show) =>
+    setTokenPrompt(show ? (reason) => new Promise((resolve) => show({ reason, resolve })) : null),
+  );
   const [value, setValue] = useState('');
   const close = (token: string | null) => {
     request?.resolve(token);

@@ -23,7 +23,8 @@ export function applyTheme(choice: ThemeChoice): void {
 
 /** The theme in effect ('light' or 'dark'), re-rendering when it changes (by choice or by the system). */
 export function useTheme(): 'light' | 'dark' {
-  const effective = () => (document.documentElement.dataset.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')) as 'light' | 'dark';
+  const effective = () =>
+    (document.documentElement.dataset.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')) as 'light' | 'dark';
   const [theme, setTheme] = useState(effective);
   useEffect(() => {
     const update = () => setTheme(effective());
