@@ -128,7 +128,7 @@ describe('console pages for routes landing on other branches (e2e)', () => {
       expect(await page.locator('.toolbar .pill').first().innerText()).toBe('warning');
       for (const title of ['CPU', 'Memory', 'Storage devices']) await page.getByRole('heading', { name: title }).waitFor();
       expect(await page.locator('main').innerText()).toMatch(
-        /Load avg pct\s+67\.5 %[\s\S]*Max temp c\s+not available[\s\S]*Total bytes\s+23\.5 GiB[\s\S]*volume: \/\s+warning 12\.0% free/,
+        /Load avg pct\s+67\.5 %[\s\S]*Max temp c\s+not available[\s\S]*Total bytes\s+23\.5 GiB[\s\S]*volume: \/\s+warning\s+30\.2 GiB free of 252\.0 GiB \(ext4\)\s+12\.0% free/,
       );
       await page.getByRole('button', { name: 'Refresh' }).click();
       await page.getByRole('button', { name: 'Test storage' }).click();

@@ -73,6 +73,14 @@ function ComponentCard({
           {component.items.map((item, i) => (
             <li key={i}>
               <strong>{itemTitle(item)}</strong> {typeof item.status === 'string' && <Pill tone={toneOf(item.status)}>{item.status}</Pill>}
+              {typeof item.total_bytes === 'number' && typeof item.free_bytes === 'number' && (
+                <span class="muted">
+                  {' '}
+                  {bytes(item.free_bytes)} free of {bytes(item.total_bytes)}
+                  {typeof item.fstype === 'string' && ` (${item.fstype})`}
+                </span>
+              )}
+              {typeof item.size_bytes === 'number' && <span class="muted"> {bytes(item.size_bytes)}</span>}
               {Array.isArray(item.issues) && item.issues.length > 0 && <span class="issues-inline"> {item.issues.join('; ')}</span>}
             </li>
           ))}

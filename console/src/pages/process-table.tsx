@@ -39,7 +39,12 @@ export function ProcessTable({
         <tr>
           <th scope="col">Rank</th>
           {columns.map((c) => (
-            <th scope="col" key={c.key} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+            <th
+              scope="col"
+              key={c.key}
+              class={c.key === 'name' ? undefined : 'num'}
+              aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+            >
               <button type="button" class="sort" onClick={() => setSort({ key: c.key, descending: sort.key === c.key ? !sort.descending : c.key !== 'name' })}>
                 {c.label}
               </button>

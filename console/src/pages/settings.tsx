@@ -41,7 +41,7 @@ export function Settings() {
   if (loaded.failure && !draft) return <Notice tone="warn">{loaded.failure.message}</Notice>;
   if (!draft) return <Notice>Loading the preferences…</Notice>;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
-  const errorsOf = (field: string) => (result?.tone === 'danger' ? messagesFor(field, result.text) : []);
+  const errorsOf = (field: string) => (result?.tone === 'danger' ? messagesFor(field, result.text.replace(/^Saving the preferences: /, '')) : []);
 
   const save = async () => {
     setSaving(true);
