@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONSOLE_CSP } from '../src/console/console-files.js';
 import { CONSOLE_BUILD_DIR, mountConsole } from '../src/console/mount-console.js';
+import { engineEnv, freePort, requireDist, run } from './helpers/child-process.js';
 import { createStandaloneApp, send } from './helpers/standalone-app.js';
 
 // The console as the server sends it: the built page and its files, the security headers on every
@@ -124,4 +125,22 @@ describe('web console served by the engine (e2e)', () => {
       await host.close();
     }
   });
+
+  it('the standalone server (`npm start`, dist/bundle/main.mjs) serves it at /', async () => {
+    const port = await freePort();
+    const engine = run([requireDist('bundle/main.mjs')], engineEnv(join(root, 'standalone'), port));
+    try {
+      let reply: Response | null = null;
+      for (const deadline = Date.now() + 30_000; !reply?.ok && Date.now() < deadline;) {
+        reply = await fetch(`http://127.0.0.1:${port}/`).catch(() => null);
+        if (!reply) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(reply?.status).toBe(200);
+      expect(reply?.headers.get('content-security-policy')).toBe(STRICT);
+      expect(await reply?.text()).toContain('<title>SentraCore console</title>');
+    } finally {
+      engine.child.kill('SIGTERM');
+      await engine.exited;
+    }
+  }, 60_000);
 });
