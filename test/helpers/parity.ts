@@ -1,64 +1,21 @@
-// Replays a parity trace through the pipeline and compares each cycle with what the earlier
-// engine produced on it (test/fixtures/parity/README.md says how and with which tolerances).
+// Compares each cycle of a replayed parity trace (test/helpers/parity-replay.mjs) with what the
+// earlier engine produced on it (test/fixtures/parity/README.md says how and with which tolerances).
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { AnalysisPipeline } from '../../src/engine/pipeline/analysis-pipeline.js';
-import { BASELINE_SEGMENTS, segmentOf } from '../../src/engine/pipeline/baseline-model.js';
-import { EARLIER_ENGINE_EVENT_TYPES, type EventType } from '../../src/engine/pipeline/event-logger.js';
-import { DEFAULT_PREFERENCES } from '../../src/engine/pipeline/preferences.js';
-import type { SnapshotRecord } from '../../src/telemetry/snapshot.record.js';
-
-export interface TraceLine {
-  cycle: number;
-  timestamp: number;
-  processes_refreshed: boolean;
-  snapshot: SnapshotRecord;
-}
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
 export function readJsonLines<T>(path: string): T[] {
-  const text = gunzipSync(readFileSync(path)).toString('utf8');
+  return parseJsonLines<T>(gunzipSync(readFileSync(path)).toString('utf8'));
+}
+
+/** The earlier engine's cycles on the trace, or this engine's from test/helpers/parity-replay.mjs. */
+export function parseJsonLines<T>(text: string): T[] {
   return text
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as T);
-}
-
-const EARLIER_KINDS: readonly EventType[] = EARLIER_ENGINE_EVENT_TYPES;
-const asJson = (value: unknown): Json => JSON.parse(JSON.stringify(value)) as Json;
-
-/** One fresh pipeline over the whole trace; each cycle in the reference's shape. */
-export function replay(trace: readonly TraceLine[]): JsonObject[] {
-  const pipeline = new AnalysisPipeline({ collectionIntervalSec: 2 });
-  return trace.map((line) => {
-    const cycle = pipeline.step(line.snapshot, DEFAULT_PREFERENCES, { processesRefreshed: line.processes_refreshed });
-    const { total_fired, in_cooldown, cooldown_total_sec, cooldown_remaining_sec, consecutive_high } = cycle.alert;
-    const stats = pipeline.exportBaseline();
-    const baseline = pipeline.baselineStatus();
-    return asJson({
-      cycle: line.cycle,
-      timestamp: line.timestamp,
-      normalized: cycle.normalized,
-      trend: cycle.trend,
-      anomaly: cycle.anomaly,
-      stress: cycle.stress,
-      prediction: cycle.prediction,
-      stability: cycle.stability,
-      alert_state: { total_fired, in_cooldown, cooldown_total_sec, cooldown_remaining_sec, consecutive_high },
-      fired: cycle.firedAlert,
-      events: cycle.events.filter((e) => EARLIER_KINDS.includes(e.event_type)),
-      processes: pipeline.topProcesses(50),
-      baseline: {
-        ready: baseline.ready,
-        sample_count: baseline.sample_count,
-        segment: segmentOf(line.timestamp),
-        segment_counts: Object.fromEntries(BASELINE_SEGMENTS.map((s) => [s, stats[s].cpu_percent.count])),
-      },
-      buffers: cycle.buffers,
-    }) as JsonObject;
-  });
 }
 
 export interface Mismatch {
@@ -140,7 +97,12 @@ function compareFired(expected: Json | undefined, actual: Json | undefined, out:
   }
   const strip = (alert: JsonObject): JsonObject => {
     const { trigger_event: _t, confidence_score: _c, ...rootCause } = alert.root_cause as JsonObject;
-    return { ...alert, top_contributors: null, message: withoutTrigger(alert.message) ?? null, root_cause: { ...rootCause, summary: withoutTrigger(rootCause.summary) ?? null } };
+    return {
+      ...alert,
+      top_contributors: null,
+      message: withoutTrigger(alert.message) ?? null,
+      root_cause: { ...rootCause, summary: withoutTrigger(rootCause.summary) ?? null },
+    };
   };
   compareValue(strip(expected), strip(actual), 'fired', out);
   compareProcesses(expected.top_contributors as Json[], actual.top_contributors as Json[], 'fired.top_contributors', out);

@@ -90,7 +90,13 @@ describe('triggerEvent', () => {
       () => [...Array.from({ length: 25 }, () => event('stress_level_change', 'info')), event('cpu_spike')],
       25,
     ],
-    ['only the last 20 events of the earlier kinds', 'cpu', null, () => [...Array.from({ length: 20 }, () => event('disk_spike', 'info')), event('cpu_spike')], null],
+    [
+      'only the last 20 events of the earlier kinds',
+      'cpu',
+      null,
+      () => [...Array.from({ length: 20 }, () => event('disk_spike', 'info')), event('cpu_spike')],
+      null,
+    ],
   ] as const)('%s', (_name, bottleneck, suspect, events, index) => {
     const list = events();
     expect(triggerEvent(bottleneck, suspect, list)).toBe(index === null ? null : list[index]);

@@ -54,7 +54,10 @@ describe('ProcessEvents with running pids: real starts and exits', () => {
     const events = new ProcessEvents();
     events.scan(0, [proc(1)], new Set([1]));
     const [start] = events.scan(10, [proc(1), proc(4, 'cc1plus')], new Set([1, 4]));
-    expect(start).toMatchObject({ event_type: 'process_start', details: { pid: 4, name: 'cc1plus', description: 'Process started: cc1plus (PID 4), 12.3% CPU, 3.1% memory' } });
+    expect(start).toMatchObject({
+      event_type: 'process_start',
+      details: { pid: 4, name: 'cc1plus', description: 'Process started: cc1plus (PID 4), 12.3% CPU, 3.1% memory' },
+    });
   });
 
   it('reports the exit of a process once listed, even after it left the list', () => {

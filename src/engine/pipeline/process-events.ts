@@ -4,9 +4,7 @@ import { formatFixed, round } from './math.js';
 
 function startEvent(timestamp: number, p: ProcessRecord, reallyStarted: boolean): EventRecord {
   const usage = `${formatFixed(p.cpu_percent, 1)}% CPU, ${formatFixed(p.memory_percent, 1)}% memory`;
-  const description = reallyStarted
-    ? `Process started: ${p.name} (PID ${p.pid}), ${usage}`
-    : `${p.name} (PID ${p.pid}) entered the top processes, ${usage}`;
+  const description = reallyStarted ? `Process started: ${p.name} (PID ${p.pid}), ${usage}` : `${p.name} (PID ${p.pid}) entered the top processes, ${usage}`;
   return {
     timestamp,
     event_type: 'process_start',

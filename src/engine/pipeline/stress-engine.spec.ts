@@ -83,12 +83,7 @@ describe('boostedPressures', () => {
       anomalyRecord({ score: 0, is_sustained: true, z_scores: { cpu: 0.4, memory: 0, disk: 0 } }),
       base,
     ],
-    [
-      'an unsustained anomaly adds nothing',
-      trendRecord(),
-      anomalyRecord({ score: 80, z_scores: { cpu: 3.4, memory: 3, disk: 0 } }),
-      base,
-    ],
+    ['an unsustained anomaly adds nothing', trendRecord(), anomalyRecord({ score: 80, z_scores: { cpu: 3.4, memory: 3, disk: 0 } }), base],
   ])('%s', (_name, trend, anomaly, expected) => {
     const boosted = boostedPressures(base, trend, anomaly);
     expect(boosted.cpu).toBeCloseTo(expected.cpu, 12);
