@@ -16,8 +16,6 @@ export interface StressRecord {
 }
 
 export const RESOURCES: readonly Resource[] = ['cpu', 'memory', 'disk'];
-/** How a resource is named at the start of a sentence in alerts and events. */
-export const RESOURCE_LABEL: Readonly<Record<Resource, string>> = { cpu: 'CPU', memory: 'Memory', disk: 'Disk I/O' };
 export const BASE_WEIGHTS: Readonly<ResourceValues> = { cpu: 0.4, memory: 0.35, disk: 0.25 };
 const HOT_PRESSURE = 80;
 const HOT_WEIGHT_BONUS = 0.1;
