@@ -33,3 +33,7 @@ export * from './engine/dto/preferences.dto.js';
 export * from './engine/dto/snapshot.dto.js';
 export * from './engine/dto/status.dto.js';
 export * from './engine/dto/storage-info.dto.js';
+export * from './hardware/dto/cpu-component.dto.js';
+export * from './hardware/dto/disks-component.dto.js';
+export * from './hardware/dto/hardware-health.dto.js';
+export * from './hardware/dto/memory-component.dto.js';
