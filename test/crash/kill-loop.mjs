@@ -6,7 +6,7 @@
 //   - every JSON file in config/ and state/ (and engine-config.json) parses; no temp files accumulate;
 //   - every history line parses, except at most one repaired torn line per kill;
 //   - the complete history samples never decrease, and none seen before is ever lost;
-//   - previous_run_unclean is true after a kill (and false after the final clean stop);
+//   - previous_run_unclean is true after a kill (false on a first start, with no checkpoint yet, and after a clean stop);
 //   - the warm-start /status values equal the checkpoint on disk right after the kill;
 //   - the stale lock of the killed engine is taken over; a second engine is refused while one runs.
 // Ends with a clean SIGTERM stop (final checkpoint flag true, baseline, engine-config `stopped`) and a
@@ -355,7 +355,9 @@ async function main() {
     let startMsTotal = 0;
     let timedStarts = 0; // starts that ran until /status answered
 
-    const boot = async (label, unclean) => {
+    // After a kill the previous run is unclean, unless no checkpoint was ever written (a first start).
+    const boot = async (label, afterKill) => {
+      const unclean = afterKill && last.runtime !== null;
       engine = startEngine(main, env);
       report.starts++;
       const status = await firstStatus(engine, port);
