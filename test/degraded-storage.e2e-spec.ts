@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { CLOCK, ManualClock } from '../src/common/clock.js';
+import { CLOCK } from '../src/common/clock.js';
+import { ManualClock } from '../src/common/manual-clock.fixture.js';
 import { EngineService } from '../src/engine/engine.service.js';
 import { SentraCoreModule } from '../src/sentra-core.module.js';
 import { FS_PORT, nodeFs, type FsPort } from '../src/storage/fs.port.js';

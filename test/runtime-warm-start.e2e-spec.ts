@@ -7,7 +7,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { CLOCK, ManualClock } from '../src/common/clock.js';
+import { CLOCK } from '../src/common/clock.js';
+import { ManualClock } from '../src/common/manual-clock.fixture.js';
 import { EngineService } from '../src/engine/engine.service.js';
 import { SentraCoreModule } from '../src/sentra-core.module.js';
 import { ScriptedTelemetrySource, type TelemetryScript } from '../src/telemetry/scripted.source.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { HistoryStore } from '../history/history.store.js';
-import type { RetentionJob } from '../history/retention/retention.job.js';
+import type { RetentionJob } from '../history/retention.job.js';
 import type { StorageInitializer } from '../storage/storage-initializer.js';
 import type { EngineJobs } from './engine-jobs.js';
 import { EngineLifecycle } from './engine-lifecycle.js';

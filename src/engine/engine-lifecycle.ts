@@ -1,6 +1,6 @@
 import { Injectable, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
 import { HistoryStore } from '../history/history.store.js';
-import { RetentionJob } from '../history/retention/retention.job.js';
+import { RetentionJob } from '../history/retention.job.js';
 import { StorageInitializer } from '../storage/storage-initializer.js';
 import { EngineJobs } from './engine-jobs.js';
 import { EngineService } from './engine.service.js';

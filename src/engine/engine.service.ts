@@ -10,7 +10,8 @@ import { AnalysisPipeline } from './pipeline/analysis-pipeline.js';
 import type { ProcessStatsRecord } from './pipeline/process-tracker.js';
 import { buildStatus, type StatusRecord } from './pipeline/status.js';
 import { ProcessRefreshPolicy } from './process-refresh.js';
-import { ENGINE_VERSION } from './version.js';
+import { ENGINE_VERSION } from '../common/package.js';
+import { asError } from '../common/as-error.js';
 
 const BASELINE_PERSIST_CYCLES = 150;
 /** A client that read the status or the processes is taken to keep reading for this long. */
@@ -134,7 +135,7 @@ export class EngineService implements OnModuleInit {
 
   /** The checkpoint of a clean stop (last_clean_shutdown: true); a failure is logged, the stop goes on. */
   async finalCheckpoint(): Promise<void> {
-    await this.checkpoint(true).catch((error: unknown) => this.logger.error(error instanceof Error ? error : new Error(String(error))));
+    await this.checkpoint(true).catch((error: unknown) => this.logger.error(asError(error)));
   }
 
   /**

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ManualClock } from '../common/clock.js';
+import { ManualClock } from '../common/manual-clock.fixture.js';
 import { resolveOptions } from '../config/resolve-options.js';
 import type { SentraCoreModuleOptions } from '../config/sentra-core-options.js';
 import { DatastorePaths } from '../storage/datastore-paths.js';

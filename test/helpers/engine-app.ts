@@ -1,7 +1,8 @@
 import { ScheduleModule } from '@nestjs/schedule';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { CLOCK, ManualClock } from '../../src/common/clock.js';
+import { CLOCK } from '../../src/common/clock.js';
+import { ManualClock } from '../../src/common/manual-clock.fixture.js';
 import type { RawOptions } from '../../src/config/resolve-options.js';
 import { EngineService } from '../../src/engine/engine.service.js';
 import { createFastifyAdapter } from '../../src/http/fastify-adapter.js';

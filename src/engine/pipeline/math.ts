@@ -1,9 +1,4 @@
-/** Rounds half away from zero; the epsilon keeps 0.125 → 0.13 despite binary floating point. */
-export function round(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor + 1e-9)) / factor;
-  return rounded === 0 ? 0 : rounded; // never serialise -0
-}
+export { round } from '../../common/round.js';
 
 export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));

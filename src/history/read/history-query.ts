@@ -1,6 +1,6 @@
 import type { DayColumns } from '../index/day-columns.js';
 import { METRIC_FIELDS } from '../sample-layout.js';
-import { round2 } from '../write/history-line.codec.js';
+import { round2 } from '../../common/round.js';
 import { DAY_SEC } from '../../common/time.js';
 
 export const HISTORY_AGGS = ['first', 'avg', 'min', 'max'] as const;

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { DAY_MS } from '../../common/time.js';
-import { IntervalJob } from '../../common/interval-job.js';
-import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../../config/sentra-core-options.js';
-import { HistoryStore } from '../history.store.js';
+import { DAY_MS } from '../common/time.js';
+import { IntervalJob } from '../common/interval-job.js';
+import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
+import { HistoryStore } from './history.store.js';
 
 /**
  * History retention (SPEC §6): once at start, daily while sampling runs, and — from the store
