@@ -29,6 +29,8 @@ export interface BootOptions {
   openApiJson?: boolean;
   /** Listen on 127.0.0.1 at a free port; else only initialised, for in-process requests. */
   listen?: boolean;
+  /** Called before listen, e.g. to mount more routes as a host would. */
+  beforeListen?: (app: NestFastifyApplication) => void;
 }
 
 /** The one factory of the test apps: the engine as a host embeds it, on the Fastify adapter main.ts uses. */
@@ -46,6 +48,7 @@ export async function bootEngine(options: RawOptions, boot: BootOptions = {}): P
   if (boot.http) configureHttp(app, boot.http);
   if (boot.listen) {
     if (boot.openApiJson) mountSwagger(app, undefined, { ui: false });
+    boot.beforeListen?.(app);
     await app.listen(0, '127.0.0.1');
     return app;
   }

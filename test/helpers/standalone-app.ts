@@ -11,6 +11,8 @@ export interface StandaloneOptions {
   bindHost?: string;
   allowedHosts?: string[];
   corsOrigins?: string[];
+  /** Called before `listen`, e.g. to mount the console. */
+  beforeListen?: (app: NestFastifyApplication) => void;
 }
 
 /**
@@ -21,7 +23,7 @@ export async function createStandaloneApp(dataDir: string, options: StandaloneOp
   const { apiToken, bindHost = '127.0.0.1', allowedHosts = [], corsOrigins = [] } = options;
   const app = await bootEngine(
     { dataDir, sampling: { enabled: false }, telemetry: { source: 'scripted' }, apiToken, http: { allowedHosts, corsOrigins } },
-    { http: { bindHost, allowedHosts, corsOrigins }, openApiJson: true, listen: true },
+    { http: { bindHost, allowedHosts, corsOrigins }, openApiJson: true, listen: true, beforeListen: options.beforeListen },
   );
   return app;
 }
