@@ -1,21 +1,21 @@
-import { Module } from '@nestjs/common';
-import { ConfigModule, type ConfigType } from '@nestjs/config';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { sentracoreEnv, serverEnv } from './config/env.js';
+import type { SentraCoreOptions } from './config/sentra-core-options.js';
 import { LiveSocketsModule } from './live/live-sockets.module.js';
 import { SentraCoreModule } from './sentra-core.module.js';
 
-/** The standalone host: the engine configured from the environment, with the scheduler. */
-@Module({
-  imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [sentracoreEnv, serverEnv] }),
-    ScheduleModule.forRoot(),
-    SentraCoreModule.forRootAsync({
-      inject: [sentracoreEnv.KEY],
-      useFactory: (env: ConfigType<typeof sentracoreEnv>) => env,
-    }),
-    // Opt-in for hosts; main.ts installs the ws adapter it needs.
-    LiveSocketsModule,
-  ],
-})
-export class AppModule {}
+/** The standalone host: the engine with the options main.ts resolved from the environment, and the scheduler. */
+@Module({})
+export class AppModule {
+  static forRoot(options: SentraCoreOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ScheduleModule.forRoot(),
+        SentraCoreModule.forRoot(options),
+        // Opt-in for hosts; main.ts installs the ws adapter it needs.
+        LiveSocketsModule,
+      ],
+    };
+  }
+}

@@ -19,34 +19,33 @@ import { mountSwagger } from './openapi/swagger.js';
 import { EngineConfigStore } from './standalone/engine-config.store.js';
 import { findFreePort } from './standalone/free-port.js';
 import { loggingOptions } from './standalone/logging.options.js';
+import { DatastorePaths } from './storage/datastore-paths.js';
 import { isProcessAlive } from './storage/engine-lock.js';
 
 // The standalone server. The only place that listens, installs winston and decides the exit code.
 
 interface Settings {
   server: ServerSettings;
-  dataDir: string;
-  engineHttp: SentraCoreOptions['http'];
-  hasToken: boolean;
+  /** Read from the environment and resolved once, here; the engine module takes them as they are. */
+  engine: SentraCoreOptions;
 }
 
 function loadSettings(): Settings {
-  const server = serverSettingsFromEnv();
-  const engine = resolveOptions(engineOptionsFromEnv());
-  return { server, dataDir: engine.dataDir, engineHttp: engine.http, hasToken: Boolean(engine.apiToken) };
+  return { server: serverSettingsFromEnv(), engine: resolveOptions(engineOptionsFromEnv()) };
 }
 
-async function start({ server, dataDir, engineHttp, hasToken }: Settings, store: EngineConfigStore): Promise<INestApplication> {
+async function start({ server, engine }: Settings, store: EngineConfigStore): Promise<INestApplication> {
+  const { dataDir } = engine;
   const logger = WinstonModule.createLogger(
-    loggingOptions({ file: join(dataDir, 'logs', 'engine.log'), maxBytes: server.logMaxBytes, backupCount: server.logBackupCount }),
+    loggingOptions({ file: new DatastorePaths(engine).logFile(), maxBytes: server.logMaxBytes, backupCount: server.logBackupCount }),
   );
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(engine), createFastifyAdapter(), {
     logger,
     abortOnError: false,
   });
   // /ws/live and /ws/alerts (LiveSocketsModule) share the HTTP port; set before init connects the gateways.
   app.useWebSocketAdapter(new WsAdapter(app));
-  configureHttp(app, { bindHost: server.host, ...engineHttp });
+  configureHttp(app, { bindHost: server.host, ...engine.http });
   mountSwagger(app);
   // The web console at / (docs/console.md): two routes; its files are read from disk only when asked for.
   mountConsole(app);
@@ -57,7 +56,7 @@ async function start({ server, dataDir, engineHttp, hasToken }: Settings, store:
   await store.update({ status: 'starting', pid: process.pid, last_error: null });
   const port = await findFreePort(server.port, server.host);
   await app.listen(port, server.host);
-  if (!isLoopbackHost(server.host) && !hasToken) {
+  if (!isLoopbackHost(server.host) && !engine.apiToken) {
     Logger.warn(
       `listening on non-loopback ${server.host} without SENTRACORE_API_TOKEN: anyone on the network can change settings and wipe history`,
       'Bootstrap',

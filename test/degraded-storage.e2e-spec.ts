@@ -1,18 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { ScheduleModule } from '@nestjs/schedule';
-import { Test } from '@nestjs/testing';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { CLOCK, ManualClock } from '../src/common/clock.js';
+import { bootEngine } from './helpers/boot-engine.js';
+import { ManualClock } from '../src/common/manual-clock.fixture.js';
 import { EngineService } from '../src/engine/engine.service.js';
-import { SentraCoreModule } from '../src/sentra-core.module.js';
-import { FS_PORT, nodeFs, type FsPort } from '../src/storage/fs.port.js';
-import { ScriptedTelemetrySource } from '../src/telemetry/scripted.source.js';
-import { TELEMETRY_SOURCE } from '../src/telemetry/telemetry-source.js';
+import { nodeFs, type FsPort } from '../src/storage/fs.port.js';
 import { engineEnv, freePort, requireDist, run, waitFor, type Running } from './helpers/child-process.js';
 
 // Degraded storage (issue #5): a failing write is logged and reported by GET /health, the engine keeps
@@ -69,19 +64,7 @@ describe('degraded storage, in-process', () => {
           ? Promise.reject(fsError('ENOSPC', `no space left on device, open '${String(args[0])}'`))
           : nodeFs.open(...args)) as FsPort['open'],
     };
-    const moduleRef = await Test.createTestingModule({
-      imports: [ScheduleModule.forRoot(), SentraCoreModule.forRoot({ dataDir, sampling: { enabled: false } })],
-    })
-      .overrideProvider(TELEMETRY_SOURCE)
-      .useValue(new ScriptedTelemetrySource([{ cpu: { percent: 23 }, memory: { percent: 41 } }]))
-      .overrideProvider(CLOCK)
-      .useValue(clock)
-      .overrideProvider(FS_PORT)
-      .useValue(fs)
-      .compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    app = await bootEngine({ dataDir, sampling: { enabled: false } }, { script: [{ cpu: { percent: 23 }, memory: { percent: 41 } }], clock, fs });
   });
   afterEach(async () => {
     await app?.close();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +36,10 @@ describe('engine (scripted telemetry)', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'sc-engine-'));
     harness = await createEngineHarness(dataDir, risingCpu);
   });
-  afterEach(async () => harness.app.close());
+  afterEach(async () => {
+    await harness.app.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
 
   it('detects growth, raises stress, fires a CPU alert with a root cause and logs spike events', async () => {
     await harness.cycles(85);

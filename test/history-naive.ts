@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { METRIC_FIELDS } from '../src/history/sample-layout.js';
-import { round2, type HistorySampleRecord } from '../src/history/write/history-line.codec.js';
+import { round2 } from '../src/common/round.js';
+import type { HistorySampleRecord } from '../src/history/write/history-line.codec.js';
 
 export interface NaiveQuery {
   fromSec: number;

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type Socket } from 'node:net';
-import { ManualClock } from '../src/common/clock.js';
+import { ManualClock } from '../src/common/manual-clock.fixture.js';
 import type { CycleEvent } from '../src/engine/engine-events.js';
 import { createListeningApp, eventually, RecordingSocket, type ListeningApp } from './helpers/listening-app.js';
 import { REPO_ROOT } from './helpers/child-process.js';

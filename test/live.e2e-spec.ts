@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ManualClock } from '../src/common/clock.js';
+import { ManualClock } from '../src/common/manual-clock.fixture.js';
 import { createListeningApp, eventually, RecordingSocket, type ListeningApp } from './helpers/listening-app.js';
 
 // SPEC §4 live streams: /ws/live, /ws/alerts and GET /api/v1/status/stream, with real clients.

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -8,14 +8,18 @@ import { createEngineHarness, type EngineHarness } from './helpers/engine-app.js
 describe('GET|PUT /api/v1/preferences', () => {
   let harness: EngineHarness;
   let file: string;
+  let dataDir: string;
   const http = () => request(harness.app.getHttpServer());
 
   beforeEach(async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'sc-prefs-'));
+    dataDir = await mkdtemp(join(tmpdir(), 'sc-prefs-'));
     file = join(dataDir, 'config', 'user_preferences.json');
     harness = await createEngineHarness(dataDir, []);
   });
-  afterEach(async () => harness.app.close());
+  afterEach(async () => {
+    await harness.app.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
 
   it('serves the defaults of the reference engine', async () => {
     expect((await http().get('/api/v1/preferences').expect(200)).body).toEqual({

@@ -3,8 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { ManualClock } from '../src/common/clock.js';
-import { ENGINE_VERSION } from '../src/engine/version.js';
+import { ManualClock } from '../src/common/manual-clock.fixture.js';
+import { ENGINE_VERSION } from '../src/common/package.js';
 import { createListeningApp, eventually, type ListeningApp } from './helpers/listening-app.js';
 import { freePort } from './helpers/child-process.js';
 

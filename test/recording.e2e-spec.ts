@@ -1,22 +1,14 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { ScheduleModule } from '@nestjs/schedule';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { EngineService } from '../src/engine/engine.service.js';
-import { SentraCoreModule } from '../src/sentra-core.module.js';
+import { bootEngine } from './helpers/boot-engine.js';
 
 async function boot(dataDir: string, source: 'system' | 'scripted', sampling: { enabled: boolean; collectionIntervalSec?: number }) {
-  const moduleRef = await Test.createTestingModule({
-    imports: [ScheduleModule.forRoot(), SentraCoreModule.forRoot({ dataDir, sampling, telemetry: { source }, history: { sampleIntervalSec: 0.2 } })],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  return app;
+  return bootEngine({ dataDir, sampling, telemetry: { source }, history: { sampleIntervalSec: 0.2 } });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -36,10 +28,19 @@ function finiteLeaves(value: unknown, path = 'status'): string[] {
 
 describe('the running engine', () => {
   let app: NestFastifyApplication | undefined;
-  afterEach(async () => app?.close());
+  const dirs: string[] = [];
+  const tempDir = async (prefix: string) => {
+    const dir = await mkdtemp(join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(async () => {
+    await app?.close();
+    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+  });
 
   it('grows the history archive on its own schedule', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'sc-recording-'));
+    const dataDir = await tempDir('sc-recording-');
     app = await boot(dataDir, 'scripted', { enabled: true, collectionIntervalSec: 0.2 });
     await sleep(1500);
     const first = (await historyLines(dataDir)).length;
@@ -54,7 +55,7 @@ describe('the running engine', () => {
   });
 
   it('reads this machine with the real source: every status field present and finite', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'sc-real-'));
+    const dataDir = await tempDir('sc-real-');
     app = await boot(dataDir, 'system', { enabled: false });
     const engine = app.get(EngineService);
     for (let i = 0; i < 3; i++) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -11,10 +11,19 @@ const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8')
 
 describe('a datastore written by the earlier engine', () => {
   let harness: EngineHarness | undefined;
-  afterEach(async () => harness?.app.close());
+  const dirs: string[] = [];
+  const tempDir = async (prefix: string) => {
+    const dir = await mkdtemp(join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(async () => {
+    await harness?.app.close();
+    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+  });
 
   it('loads baseline, preferences and checkpoint unchanged and warm-starts from it', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'sc-reference-'));
+    const dataDir = await tempDir('sc-reference-');
     await cp(FIXTURE, dataDir, { recursive: true });
     harness = await createEngineHarness(dataDir, []);
     const http = request(harness.app.getHttpServer());
@@ -40,7 +49,7 @@ describe('a datastore written by the earlier engine', () => {
   });
 
   it('migrates the same files from the legacy flat layout and loads them', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'sc-legacy-'));
+    const dataDir = await tempDir('sc-legacy-');
     await cp(join(FIXTURE, 'state', 'baseline.json'), join(dataDir, 'baseline.json'));
     await cp(join(FIXTURE, 'config', 'user_preferences.json'), join(dataDir, 'user_preferences.json'));
     harness = await createEngineHarness(dataDir, []);

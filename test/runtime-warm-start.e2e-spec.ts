@@ -1,17 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { ScheduleModule } from '@nestjs/schedule';
-import { Test } from '@nestjs/testing';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { CLOCK, ManualClock } from '../src/common/clock.js';
+import { bootEngine } from './helpers/boot-engine.js';
+import { ManualClock } from '../src/common/manual-clock.fixture.js';
 import { EngineService } from '../src/engine/engine.service.js';
-import { SentraCoreModule } from '../src/sentra-core.module.js';
-import { ScriptedTelemetrySource, type TelemetryScript } from '../src/telemetry/scripted.source.js';
-import { TELEMETRY_SOURCE } from '../src/telemetry/telemetry-source.js';
+import type { TelemetryScript } from '../src/telemetry/scripted.source.js';
 import { REFERENCE_DATASTORE } from './helpers/fixtures.js';
 
 // SPEC §7 warm start and clean stop, in-process: cycles are run by hand, time by a manual clock.
@@ -38,17 +34,7 @@ describe('runtime checkpoint: warm start and clean stop (SPEC §7, in-process)',
   const engine = () => app!.get(EngineService);
 
   async function boot(script: TelemetryScript): Promise<void> {
-    const moduleRef = await Test.createTestingModule({
-      imports: [ScheduleModule.forRoot(), SentraCoreModule.forRoot({ dataDir, sampling: { enabled: false } })],
-    })
-      .overrideProvider(TELEMETRY_SOURCE)
-      .useValue(new ScriptedTelemetrySource(script))
-      .overrideProvider(CLOCK)
-      .useValue(clock)
-      .compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    app = await bootEngine({ dataDir, sampling: { enabled: false } }, { script, clock });
   }
 
   async function close(): Promise<void> {

@@ -2,8 +2,7 @@ import { BadRequestException, type CanActivate, type ExecutionContext, Injectabl
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import type { FastifyRequest } from 'fastify';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+import { SAFE_METHODS } from './http-methods.js';
 
 interface Declared {
   body: boolean;

@@ -1,9 +1,9 @@
 import { type CanActivate, type ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { SAFE_METHODS } from './http-methods.js';
 
 // The content types a cross-site HTML form can send without a CORS preflight.
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Refuses form-sendable bodies on mutating routes (415), so a page in a browser tab cannot

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { SchedulerRegistry } from '@nestjs/schedule';
+import { asError } from './as-error.js';
 
 /** How punctually an interval job runs; all durations in ms. */
 export interface IntervalJobTiming {
@@ -52,7 +53,7 @@ export class IntervalJob {
       try {
         await this.work();
       } catch (error) {
-        this.logger.error(error instanceof Error ? error : new Error(String(error)));
+        this.logger.error(asError(error));
       } finally {
         this.stats.lastRunMs = performance.now() - startMs;
         this.running = undefined;

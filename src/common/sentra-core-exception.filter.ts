@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { SentraCoreError, type SentraCoreErrorCode } from './sentra-core.error.js';
+import { asError } from './as-error.js';
 
 const STATUS_BY_CODE: Record<SentraCoreErrorCode, number> = {
   NOT_FOUND: HttpStatus.NOT_FOUND,
@@ -27,7 +28,7 @@ export class SentraCoreExceptionFilter implements ExceptionFilter {
       void reply.status(statusCode).send({ statusCode, error: exception.code, message: exception.message });
       return;
     }
-    this.logger.error(exception instanceof Error ? exception : new Error(String(exception)));
+    this.logger.error(asError(exception));
     void reply.status(500).send({ statusCode: 500, error: 'INTERNAL', message: 'internal error; see the engine log' });
   }
 }

@@ -1,4 +1,3 @@
-import { registerAs } from '@nestjs/config';
 import { ConfigError } from '../common/sentra-core.error.js';
 import type { SentraCoreModuleOptions } from './sentra-core-options.js';
 
@@ -90,6 +89,3 @@ export function serverSettingsFromEnv(env: Env = process.env): ServerSettings {
     logBackupCount: Math.max(0, Math.floor(backups)),
   };
 }
-
-export const sentracoreEnv = registerAs('sentracore', () => engineOptionsFromEnv());
-export const serverEnv = registerAs('server', () => serverSettingsFromEnv());

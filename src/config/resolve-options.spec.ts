@@ -74,4 +74,12 @@ describe('resolveOptions (defaults and floors of SPEC §3, in one place)', () =>
   it('an embedded host turning sampling off', () => {
     expect(resolveOptions({ dataDir, sampling: { enabled: false } }).sampling).toEqual({ enabled: false, collectionIntervalSec: 2, processRefreshCycles: 5 });
   });
+
+  it('takes options it resolved as they are (main.ts resolves once, then hands them to the module)', () => {
+    const once = resolveOptions({ dataDir, sampling: { collectionIntervalSec: 0.5 } });
+    expect(resolveOptions(once)).toBe(once);
+    // An equal plain object is still resolved: only this function's own results are trusted.
+    expect(resolveOptions({ ...once })).not.toBe(once);
+    expect(resolveOptions({ ...once })).toEqual(once);
+  });
 });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError } from '../common/sentra-core.error.js';
-import { PACKAGE_ROOT, resolveDatastoreRoot } from '../storage/datastore-root.js';
+import { PACKAGE_ROOT } from '../common/package.js';
+import { resolveDatastoreRoot } from './datastore-root.js';
 import type { SentraCoreModuleOptions, SentraCoreOptions } from './sentra-core-options.js';
 
 export type RawOptions = SentraCoreModuleOptions & { localAppData?: string; packageDir?: string };
@@ -17,11 +18,16 @@ function nonNegative(name: string, value: number | undefined, fallback: number):
   return result;
 }
 
+// Options this function returned: resolving them again returns them as they are (no second datastore probe).
+const resolved = new WeakSet<object>();
+
 /**
  * Fills defaults, resolves the datastore root and applies SPEC §3's floors in one place.
- * Runs once at boot, the same way for the standalone server and for host apps.
+ * Runs once at boot, the same way for the standalone server and for host apps; the standalone
+ * server resolves before Nest starts and hands the result to SentraCoreModule.forRoot.
  */
 export function resolveOptions(raw: RawOptions = {}): SentraCoreOptions {
+  if (resolved.has(raw)) return raw as SentraCoreOptions;
   const collectionIntervalSec = positive('collection interval', raw.sampling?.collectionIntervalSec, 2);
   const dataDir = resolveDatastoreRoot({
     override: raw.dataDir,
@@ -52,7 +58,8 @@ export function resolveOptions(raw: RawOptions = {}): SentraCoreOptions {
       allowedHosts: [...(raw.http?.allowedHosts ?? [])],
     },
   };
-  return deepFreeze(options);
+  resolved.add(deepFreeze(options));
+  return options;
 }
 
 function deepFreeze<T extends object>(value: T): T {

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../storage/datastore-root.js';
+import { PACKAGE_ROOT } from '../common/package.js';
 import { assetFile, CONSOLE_HEADERS, renderIndex } from './console-files.js';
 
 /** Where `npm run build` writes the console (scripts/build-console.mjs). */

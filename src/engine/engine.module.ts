@@ -4,10 +4,10 @@ import { RuntimeStateModule } from '../runtime-state/runtime-state.module.js';
 import { StorageModule } from '../storage/storage.module.js';
 import { TelemetryModule } from '../telemetry/telemetry.module.js';
 import { BaselineStore } from './baseline.store.js';
-import { CheckpointJob } from './checkpoint.job.js';
-import { CycleJob } from './cycle.job.js';
 import { EngineDeps } from './engine-deps.js';
 import { EngineEvents } from './engine-events.js';
+import { EngineJobs } from './engine-jobs.js';
+import { EngineLifecycle } from './engine-lifecycle.js';
 import { EngineService } from './engine.service.js';
 import { HealthController } from './health.controller.js';
 import { LiveClients } from './live-clients.js';
@@ -20,7 +20,7 @@ import { StorageController } from './storage.controller.js';
 @Module({
   imports: [StorageModule, TelemetryModule, HistoryModule, RuntimeStateModule],
   controllers: [HealthController, StatusController, PreferencesController, StateController, StorageController],
-  providers: [BaselineStore, PreferencesService, EngineEvents, EngineDeps, EngineService, CycleJob, CheckpointJob, LiveClients],
-  exports: [EngineService, EngineEvents, LiveClients, PreferencesService, CycleJob],
+  providers: [BaselineStore, PreferencesService, EngineEvents, EngineDeps, EngineService, EngineJobs, EngineLifecycle, LiveClients],
+  exports: [EngineService, EngineEvents, LiveClients, PreferencesService, EngineJobs],
 })
 export class EngineModule {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
 import type { CheckpointContent } from '../runtime-state/runtime-checkpoint.record.js';
@@ -10,7 +10,8 @@ import { AnalysisPipeline } from './pipeline/analysis-pipeline.js';
 import type { ProcessStatsRecord } from './pipeline/process-tracker.js';
 import { buildStatus, type StatusRecord } from './pipeline/status.js';
 import { ProcessRefreshPolicy } from './process-refresh.js';
-import { ENGINE_VERSION } from './version.js';
+import { ENGINE_VERSION } from '../common/package.js';
+import { asError } from '../common/as-error.js';
 
 const BASELINE_PERSIST_CYCLES = 150;
 /** A client that read the status or the processes is taken to keep reading for this long. */
@@ -18,7 +19,7 @@ const WATCHED_FOR_MS = 60_000;
 
 /** Runs the SPEC §5 cycle and owns the engine's current state; warm-starts from the checkpoint. */
 @Injectable()
-export class EngineService implements OnModuleInit, OnApplicationShutdown {
+export class EngineService implements OnModuleInit {
   private readonly logger = new Logger(EngineService.name);
   readonly pipeline: AnalysisPipeline;
   private readonly processRefresh: ProcessRefreshPolicy;
@@ -128,11 +129,14 @@ export class EngineService implements OnModuleInit, OnApplicationShutdown {
     this.logger.log({ message: 'baseline reset' });
   }
 
-  /** Clean stop (SPEC §7): sampling already stopped by the cycle job; persist what was learned. */
-  async onApplicationShutdown(): Promise<void> {
+  /** Clean stop (SPEC §7), called by EngineLifecycle once the jobs stopped: no cycle runs after this. */
+  stop(): void {
     this.stopped = true;
-    await this.persistBaseline();
-    await this.checkpoint(true).catch((error: unknown) => this.logger.error(error instanceof Error ? error : new Error(String(error))));
+  }
+
+  /** The checkpoint of a clean stop (last_clean_shutdown: true); a failure is logged, the stop goes on. */
+  async finalCheckpoint(): Promise<void> {
+    await this.checkpoint(true).catch((error: unknown) => this.logger.error(asError(error)));
   }
 
   /**
@@ -146,7 +150,8 @@ export class EngineService implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
-  private async persistBaseline(): Promise<void> {
+  /** Saves what the baseline learned; a failure is logged at warn (the next persist retries). */
+  async persistBaseline(): Promise<void> {
     await this.deps.baseline
       .save(this.pipeline.exportBaseline())
       .catch((error: unknown) => this.logger.warn({ message: `persist baseline: ${String(error)}` }));

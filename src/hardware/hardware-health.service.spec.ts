@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ManualClock } from '../common/clock.js';
+import { ManualClock } from '../common/manual-clock.fixture.js';
 import { HardwareHealthService } from './hardware-health.service.js';
 import { DEFAULT_HARDWARE_OPTIONS, type HardwareOptions } from './hardware.options.js';
 import { FakeHardwareHost } from './host/fake-hardware-host.fixture.js';

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ManualClock } from '../common/clock.js';
+import { ManualClock } from '../common/manual-clock.fixture.js';
 import { resolveOptions } from '../config/resolve-options.js';
 import type { SentraCoreModuleOptions } from '../config/sentra-core-options.js';
 import { DatastorePaths } from '../storage/datastore-paths.js';
@@ -52,7 +52,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(stores.map((s) => s.onApplicationShutdown()));
+  await Promise.all(stores.map((s) => s.flush()));
   stores = [];
   jest.restoreAllMocks();
   await rm(dir, { recursive: true, force: true });
@@ -85,7 +85,7 @@ describe('HistoryStore append', () => {
   it('debounces across a restart: the first sample after start respects the last stored one', async () => {
     const first = await open();
     await first.store.append(sample(T0));
-    await first.store.onApplicationShutdown();
+    await first.store.flush();
     const second = await open();
     expect(await second.store.append(sample(T0 + 10))).toBe(false);
     expect(await second.store.append(sample(T0 + 30))).toBe(true);

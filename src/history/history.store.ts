@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
 import { DatastorePaths } from '../storage/datastore-paths.js';
@@ -20,7 +20,7 @@ import type { HistorySummaryRecord } from './read/history-summary.js';
  * Writes are serialised through one queue; reads run beside them on the per-day indexes.
  */
 @Injectable()
-export class HistoryStore implements OnApplicationBootstrap, OnApplicationShutdown {
+export class HistoryStore implements OnApplicationBootstrap {
   private readonly logger = new Logger(HistoryStore.name);
   private readonly appendFailures = new FailureReporter(this.logger, 'history sample not stored');
   private readonly catalogue: HistoryCatalogue;
@@ -55,7 +55,8 @@ export class HistoryStore implements OnApplicationBootstrap, OnApplicationShutdo
     this.indexing = this.indexInBackground();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** At a stop (EngineLifecycle): waits for queued writes and ends the background indexing. */
+  async flush(): Promise<void> {
     this.stopping = true;
     await Promise.allSettled([this.indexing, this.writes]);
   }

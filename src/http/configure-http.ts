@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hostName, isLoopbackHost, originHost } from './loopback.js';
+import { SAFE_METHODS } from '../common/http-methods.js';
 
 export interface HttpPolicy {
   /** The address the server binds. */
@@ -12,7 +13,6 @@ export interface HttpPolicy {
 }
 
 const WILDCARD_BINDS = new Set(['0.0.0.0', '::', '']);
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 // Swagger UI served from a configured non-loopback host sends its own origin.
 function sameOrigin(origin: string, hostHeader: string | undefined): boolean {

@@ -3,7 +3,7 @@ import { WebSocketGateway } from '@nestjs/websockets';
 import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
 import { EngineEvents } from '../engine/engine-events.js';
 import { LiveClients } from '../engine/live-clients.js';
-import type { AlertRecord } from '../engine/pipeline/alert-manager.js';
+import type { AlertRecord } from '../engine/engine.types.js';
 import { ChannelGateway } from './channel.gateway.js';
 import { LIVE_STREAM_LIMITS, type LiveStreamLimits } from './live-stream.limits.js';
 

@@ -6,6 +6,7 @@ import type { WebSocket } from 'ws';
 import type { LiveChannel, LiveClients } from '../engine/live-clients.js';
 import { LiveChannelHub } from './live-channel.hub.js';
 import type { LiveStreamLimits } from './live-stream.limits.js';
+import { asError } from '../common/as-error.js';
 
 /** What a channel streams and how each item becomes one text message. */
 export interface ChannelFeed<T> {
@@ -37,7 +38,7 @@ export abstract class ChannelGateway<T> implements OnGatewayConnection, OnGatewa
       try {
         this.hub.broadcast(() => this.feed.toText(item));
       } catch (error) {
-        this.logger.error(error instanceof Error ? error : new Error(String(error)));
+        this.logger.error(asError(error));
       }
     });
   }

@@ -4,7 +4,7 @@ import type { Subscription } from 'rxjs';
 import { EngineEvents } from '../engine/engine-events.js';
 import { EngineService } from '../engine/engine.service.js';
 import { LiveClients } from '../engine/live-clients.js';
-import type { StatusRecord } from '../engine/pipeline/status.js';
+import type { StatusRecord } from '../engine/engine.types.js';
 import { MetricsRegistry } from './metrics.registry.js';
 
 const ALERT_LEVELS = ['low', 'moderate', 'high', 'critical'] as const;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EngineModule } from '../engine/engine.module.js';
 import { HistoryModule } from '../history/history.module.js';
 import { RuntimeStateModule } from '../runtime-state/runtime-state.module.js';
+import { CycleMetricsCollector } from './cycle-metrics.collector.js';
 import { EngineMetricsCollector } from './engine-metrics.collector.js';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsRegistry } from './metrics.registry.js';
@@ -12,7 +13,7 @@ import { StorageMetricsCollector } from './storage-metrics.collector.js';
 @Module({
   imports: [EngineModule, HistoryModule, RuntimeStateModule],
   controllers: [MetricsController],
-  providers: [MetricsRegistry, EngineMetricsCollector, StorageMetricsCollector, MetricsService],
+  providers: [MetricsRegistry, EngineMetricsCollector, CycleMetricsCollector, StorageMetricsCollector, MetricsService],
   exports: [MetricsRegistry],
 })
 export class MetricsModule {}

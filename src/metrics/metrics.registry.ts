@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import { ENGINE_VERSION } from '../engine/version.js';
+import { ENGINE_VERSION } from '../common/package.js';
 
 const EVENT_LOOP_SAMPLING_MS = 1000;
 

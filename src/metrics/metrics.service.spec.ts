@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { ManualClock } from '../common/clock.js';
+import { ManualClock } from '../common/manual-clock.fixture.js';
 import type { EngineMetricsCollector } from './engine-metrics.collector.js';
 import type { MetricsRegistry } from './metrics.registry.js';
 import { MetricsService } from './metrics.service.js';

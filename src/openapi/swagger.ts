@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { BEARER_SCHEME } from '../common/api-controller.decorator.js';
-import { ENGINE_VERSION } from '../engine/version.js';
+import { ENGINE_VERSION } from '../common/package.js';
 
 /** The OpenAPI document of the engine's routes (the committed openapi/openapi.json). */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {

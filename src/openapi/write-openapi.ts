@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SentraCoreModule } from '../sentra-core.module.js';
-import { PACKAGE_ROOT } from '../storage/datastore-root.js';
+import { PACKAGE_ROOT } from '../common/package.js';
 import { canonicalJson } from './canonical-json.js';
 import { buildOpenApiDocument } from './swagger.js';
 

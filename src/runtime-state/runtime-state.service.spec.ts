@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ManualClock } from '../common/clock.js';
+import { ManualClock } from '../common/manual-clock.fixture.js';
 import { resolveOptions } from '../config/resolve-options.js';
 import { AtomicJson } from '../storage/atomic-json.js';
 import { DatastorePaths } from '../storage/datastore-paths.js';

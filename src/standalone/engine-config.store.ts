@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { nodeFs } from '../storage/fs.port.js';
 import { AtomicJson } from '../storage/atomic-json.js';
 import { StorageHealth } from '../storage/storage-health.js';
-import { PACKAGE_ROOT } from '../storage/datastore-root.js';
+import { PACKAGE_ROOT } from '../common/package.js';
 
 export type EngineStatus = 'stopped' | 'starting' | 'health_checking' | 'running' | 'restarting' | 'failed';
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DatastorePaths } from './datastore-paths.js';
 import { errorCode, FS_PORT, type FsPort } from './fs.port.js';
+import { asError } from '../common/as-error.js';
 
 /** SPEC §2 migration report, served in GET /storage/info. */
 export interface MigrationRecord {
@@ -33,7 +34,7 @@ export class Migrations {
       this.result = await this.migrate();
       if (this.result.moved.length > 0) this.logger.log({ message: 'legacy datastore migrated', moved: this.result.moved });
     } catch (error) {
-      this.logger.error(error instanceof Error ? error : new Error(String(error)), 'legacy migration failed; continuing');
+      this.logger.error(asError(error), 'legacy migration failed; continuing');
       this.result = { applied: false, moved: [] };
     }
     return this.result;

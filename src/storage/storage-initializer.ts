@@ -1,15 +1,15 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AtomicJson } from './atomic-json.js';
 import { DatastorePaths } from './datastore-paths.js';
 import { EngineLock } from './engine-lock.js';
 import { Migrations } from './migrations.js';
 
 /**
- * Lays out the datastore and takes the single-writer lock before any other module's init writes to it;
- * releases the lock last at shutdown (Nest shuts the deepest module down last).
+ * Lays out the datastore and takes the single-writer lock before any other module's init writes to it
+ * (Nest initialises the deepest module first). EngineLifecycle releases the lock as the last step of a stop.
  */
 @Injectable()
-export class StorageInitializer implements OnModuleInit, OnApplicationShutdown {
+export class StorageInitializer implements OnModuleInit {
   private readonly logger = new Logger(StorageInitializer.name);
   private readonly lock: EngineLock;
 
@@ -30,7 +30,8 @@ export class StorageInitializer implements OnModuleInit, OnApplicationShutdown {
     this.logger.log({ message: 'datastore ready', root: this.paths.root });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Releases the single-writer lock: after it, another engine may write to this datastore. */
+  async release(): Promise<void> {
     await this.lock.release();
   }
 }

@@ -9,6 +9,6 @@ import { StorageInitializer } from './storage-initializer.js';
 
 @Module({
   providers: [{ provide: FS_PORT, useValue: nodeFs }, DatastorePaths, AtomicJson, Migrations, DiskUsage, StorageHealth, StorageInitializer],
-  exports: [FS_PORT, DatastorePaths, AtomicJson, Migrations, DiskUsage, StorageHealth],
+  exports: [FS_PORT, DatastorePaths, AtomicJson, Migrations, DiskUsage, StorageHealth, StorageInitializer],
 })
 export class StorageModule {}

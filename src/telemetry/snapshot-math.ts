@@ -2,6 +2,8 @@
 import type { CpuTimes } from './proc-parsers.js';
 import type { ProcessRecord, SnapshotRecord } from './snapshot.record.js';
 
+// Not common/round.ts: this is plain Math.round on the binary value, and switching would change
+// outputs (measured: 279 of 4,006,000 busy/total tick ratios, e.g. 23/80 → 28.7 here, 28.8 there).
 export const round = (value: number, decimals: number): number => {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;

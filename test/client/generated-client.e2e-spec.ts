@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ManualClock } from '../../src/common/clock.js';
+import { ManualClock } from '../../src/common/manual-clock.fixture.js';
 import { plainEnv, REPO_ROOT } from '../helpers/child-process.js';
 import { createListeningApp, type ListeningApp } from '../helpers/listening-app.js';
 import * as api from './api-usage.js';

@@ -56,17 +56,6 @@ export function run(args: string[], env: NodeJS.ProcessEnv): Running {
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-/** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => T | undefined, timeoutMs = 15_000, intervalMs = 20): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
-
 /** A loopback port free right now (the engine under test then listens on it). */
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -75,3 +64,5 @@ export async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+export { waitFor } from './wait-for.js';

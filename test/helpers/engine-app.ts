@@ -1,13 +1,9 @@
-import { ScheduleModule } from '@nestjs/schedule';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
-import { CLOCK, ManualClock } from '../../src/common/clock.js';
+import { ManualClock } from '../../src/common/manual-clock.fixture.js';
 import type { RawOptions } from '../../src/config/resolve-options.js';
 import { EngineService } from '../../src/engine/engine.service.js';
-import { createFastifyAdapter } from '../../src/http/fastify-adapter.js';
-import { SentraCoreModule } from '../../src/sentra-core.module.js';
-import { ScriptedTelemetrySource, type TelemetryScript } from '../../src/telemetry/scripted.source.js';
-import { TELEMETRY_SOURCE } from '../../src/telemetry/telemetry-source.js';
+import type { TelemetryScript } from '../../src/telemetry/scripted.source.js';
+import { bootEngine } from './boot-engine.js';
 
 export interface EngineHarness {
   app: NestFastifyApplication;
@@ -25,17 +21,7 @@ export async function createEngineHarness(
   startMs = Date.UTC(2026, 10, 27, 9, 0, 0),
 ): Promise<EngineHarness> {
   const clock = new ManualClock(startMs);
-  const moduleRef = await Test.createTestingModule({
-    imports: [ScheduleModule.forRoot(), SentraCoreModule.forRoot({ dataDir, sampling: { enabled: false }, ...options })],
-  })
-    .overrideProvider(TELEMETRY_SOURCE)
-    .useValue(new ScriptedTelemetrySource(script))
-    .overrideProvider(CLOCK)
-    .useValue(clock)
-    .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { logger: false });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  const app = await bootEngine({ dataDir, sampling: { enabled: false }, ...options }, { script, clock });
   const engine = app.get(EngineService);
   const intervalMs = (options.sampling?.collectionIntervalSec ?? 2) * 1000;
   return {

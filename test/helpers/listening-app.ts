@@ -1,19 +1,13 @@
-import { ScheduleModule } from '@nestjs/schedule';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { WsAdapter } from '@nestjs/platform-ws';
-import { Test } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
-import { CLOCK, type Clock } from '../../src/common/clock.js';
 import type { RawOptions } from '../../src/config/resolve-options.js';
 import { EngineEvents } from '../../src/engine/engine-events.js';
 import { EngineService } from '../../src/engine/engine.service.js';
-import { LiveSocketsModule } from '../../src/live/live-sockets.module.js';
-import { LIVE_STREAM_LIMITS, type LiveStreamLimits } from '../../src/live/live-stream.limits.js';
-import { mountSwagger } from '../../src/openapi/swagger.js';
-import { SentraCoreModule } from '../../src/sentra-core.module.js';
-import { ScriptedTelemetrySource, type TelemetryScript } from '../../src/telemetry/scripted.source.js';
-import { TELEMETRY_SOURCE } from '../../src/telemetry/telemetry-source.js';
+import type { Clock } from '../../src/common/clock.js';
+import type { LiveStreamLimits } from '../../src/live/live-stream.limits.js';
+import type { TelemetryScript } from '../../src/telemetry/scripted.source.js';
+import { bootEngine } from './boot-engine.js';
 
 export interface ListeningApp {
   app: NestFastifyApplication;
@@ -40,18 +34,14 @@ export interface ListeningAppOptions {
 export async function createListeningApp(dataDir: string, options: ListeningAppOptions = {}): Promise<ListeningApp> {
   const engineOptions: RawOptions = { dataDir, telemetry: { source: 'scripted' }, ...options.engine };
   engineOptions.sampling = { enabled: false, ...options.engine?.sampling };
-  let builder = Test.createTestingModule({
-    imports: [ScheduleModule.forRoot(), SentraCoreModule.forRoot(engineOptions), LiveSocketsModule],
-  })
-    .overrideProvider(TELEMETRY_SOURCE)
-    .useValue(new ScriptedTelemetrySource(options.script ?? []));
-  if (options.clock) builder = builder.overrideProvider(CLOCK).useValue(options.clock);
-  if (options.limits) builder = builder.overrideProvider(LIVE_STREAM_LIMITS).useValue(options.limits);
-  const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-  app.useWebSocketAdapter(new WsAdapter(app));
-  if (options.openApiJson) mountSwagger(app, undefined, { ui: false });
-  await app.listen(0, '127.0.0.1');
+  const app = await bootEngine(engineOptions, {
+    script: options.script ?? [],
+    clock: options.clock,
+    limits: options.limits,
+    ws: true,
+    openApiJson: options.openApiJson,
+    listen: true,
+  });
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, engine: app.get(EngineService), events: app.get(EngineEvents), baseUrl: `http://127.0.0.1:${port}`, port };
 }
@@ -84,11 +74,4 @@ export class RecordingSocket {
   }
 }
 
-/** Polls until `check()` holds, or fails naming `what` after `timeoutMs`. */
-export async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { eventually } from './wait-for.js';

@@ -1,15 +1,10 @@
-import { ScheduleModule } from '@nestjs/schedule';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, type IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative, sep } from 'node:path';
-import { configureHttp } from '../../src/http/configure-http.js';
-import { createFastifyAdapter } from '../../src/http/fastify-adapter.js';
-import { mountSwagger } from '../../src/openapi/swagger.js';
-import { SentraCoreModule } from '../../src/sentra-core.module.js';
+import { bootEngine } from './boot-engine.js';
 
 export interface StandaloneOptions {
   apiToken?: string;
@@ -26,18 +21,10 @@ export interface StandaloneOptions {
  */
 export async function createStandaloneApp(dataDir: string, options: StandaloneOptions = {}): Promise<NestFastifyApplication> {
   const { apiToken, bindHost = '127.0.0.1', allowedHosts = [], corsOrigins = [] } = options;
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      ScheduleModule.forRoot(),
-      SentraCoreModule.forRoot({ dataDir, sampling: { enabled: false }, telemetry: { source: 'scripted' }, apiToken, http: { allowedHosts, corsOrigins } }),
-    ],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { logger: false });
-  configureHttp(app, { bindHost, allowedHosts, corsOrigins });
-  // The document only: Swagger UI's static assets cannot load under jest (see mountSwagger).
-  mountSwagger(app, undefined, { ui: false });
-  options.beforeListen?.(app);
-  await app.listen(0, '127.0.0.1');
+  const app = await bootEngine(
+    { dataDir, sampling: { enabled: false }, telemetry: { source: 'scripted' }, apiToken, http: { allowedHosts, corsOrigins } },
+    { http: { bindHost, allowedHosts, corsOrigins }, openApiJson: true, listen: true, beforeListen: options.beforeListen },
+  );
   return app;
 }
 

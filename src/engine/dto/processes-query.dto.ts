@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { QueryNumber } from '../../common/query-number.js';
 
 // SPEC §4 GET /processes?limit=1..100.
 export class ProcessesQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10, example: 10 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsInt()
   @Min(1)
   @Max(100)

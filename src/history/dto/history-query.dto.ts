@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { HISTORY_AGGS, type HistoryAgg } from '../read/history-query.js';
-import { QueryNumber } from './query-number.js';
+import { QueryNumber } from '../../common/query-number.js';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
 

@@ -1,6 +1,7 @@
 import type { DayColumns } from '../index/day-columns.js';
 import { METRIC_FIELDS } from '../sample-layout.js';
-import { round2 } from '../write/history-line.codec.js';
+import { round2 } from '../../common/round.js';
+import { DAY_SEC } from '../../common/time.js';
 
 export const HISTORY_AGGS = ['first', 'avg', 'min', 'max'] as const;
 export type HistoryAgg = (typeof HISTORY_AGGS)[number];
@@ -21,8 +22,6 @@ export interface ResolvedQuery {
   limit?: number;
   agg: HistoryAgg;
 }
-
-const DAY_SEC = 86_400;
 
 /** SPEC §6 defaults: `to` now, `from` 24 h before `to`; from > to is swapped. */
 export function resolveQuery(query: HistoryQuery, nowSec: number): ResolvedQuery {

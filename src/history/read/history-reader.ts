@@ -5,8 +5,7 @@ import { dayStartSec } from '../write/history-line.codec.js';
 import { aggregate, downsample, pickRange, resolveQuery, takeLast, type HistoryQuery } from './history-query.js';
 import { DEFAULT_TUNING, HistorySelection, type SelectionTuning } from './history-selection.js';
 import { summarize, type HistorySummaryRecord, type SummarySettings } from './history-summary.js';
-
-const DAY_SEC = 86_400;
+import { DAY_SEC } from '../../common/time.js';
 
 export interface HistoryAnswer {
   selection: HistorySelection;

@@ -1,4 +1,5 @@
 import type { DayFile } from '../index/history-catalogue.js';
+import { DAY_MS } from '../../common/time.js';
 
 /** What one prune removed. */
 export interface PruneResult {
@@ -9,7 +10,7 @@ export interface PruneResult {
 
 /** `YYYY-MM-DD` of the UTC day `days` before the one of `nowMs`. */
 export function dayBefore(nowMs: number, days: number): string {
-  return new Date(nowMs - days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(nowMs - days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**

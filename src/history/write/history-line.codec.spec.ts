@@ -1,14 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  dayOfAt,
-  dayOfFileName,
-  decodeSampleLine,
-  encodeSample,
-  fileNameOfDay,
-  normalizeSample,
-  round2,
-  type HistorySampleRecord,
-} from './history-line.codec.js';
+import { dayOfAt, dayOfFileName, decodeSampleLine, encodeSample, fileNameOfDay, normalizeSample, type HistorySampleRecord } from './history-line.codec.js';
+import { round2 } from '../../common/round.js';
 
 const sample: HistorySampleRecord = {
   at: 1795777127.5,

@@ -1,5 +1,6 @@
 // SPEC §6: one history sample per line of history/samples-YYYY-MM-DD.jsonl (UTC day of `at`).
 import { METRIC_FIELDS, PROCESS_KEYS, type MetricField, type ProcessKey } from '../sample-layout.js';
+import { round2 } from '../../common/round.js';
 
 /** SPEC §6 top process entry of a history sample. */
 export interface HistoryProcessRecord {
@@ -41,12 +42,6 @@ export function dayOfAt(atSec: number): string {
 /** First second of a UTC day. */
 export function dayStartSec(day: string): number {
   return Date.parse(`${day}T00:00:00Z`) / 1000;
-}
-
-/** Half away from zero to 2 decimals; the epsilon keeps 0.125 → 0.13 despite binary floating point. */
-export function round2(value: number): number {
-  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9)) / 100;
-  return rounded === 0 ? 0 : rounded;
 }
 
 const numberOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? round2(value) : null);

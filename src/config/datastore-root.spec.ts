@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { resolveOptions } from '../config/resolve-options.js';
-import { DatastorePaths } from './datastore-paths.js';
+import { resolveOptions } from './resolve-options.js';
+import { DatastorePaths } from '../storage/datastore-paths.js';
 import { isCreatableAndWritable, resolveDatastoreRoot } from './datastore-root.js';
 
 // Every file and folder below `dir` with its size and mtime, to prove resolution wrote nothing.
