@@ -32,5 +32,12 @@ export function round(value: number, decimals: number): number {
   return rounded === 0 ? 0 : rounded;
 }
 
-/** Two decimals, as history samples are stored (SPEC §6). */
-export const round2 = (value: number): number => round(value, 2);
+/**
+ * Two decimals as history samples are stored (SPEC §6, docs/format/history.md): half away from zero,
+ * the archive's own documented rule (the earlier engine never wrote history, so there is no tie rule
+ * to copy there); the epsilon keeps 0.125 → 0.13 despite binary floating point; never -0.
+ */
+export function round2(value: number): number {
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9)) / 100;
+  return rounded === 0 ? 0 : rounded;
+}
