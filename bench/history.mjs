@@ -113,6 +113,7 @@ const hwmIndexed = procStatus(app.pid, 'VmHWM');
 
 const DAY = 86_400;
 const range = (sec) => `from=${end - sec}&to=${end}`;
+/** @type {[name: string, path: string, targetMs: number | undefined][]} */
 const cases = [
   ['/health (HTTP round-trip baseline)', '/api/v1/health', undefined],
   ['last 1 h, raw', `/api/v1/history?${range(3600)}`, 3],
@@ -126,6 +127,8 @@ const cases = [
 
 // Rounds over the queries (rather than 25 of one, then 25 of the next), so that a burst of load on a
 // shared machine spreads over every row instead of skewing one.
+/** @typedef {{ name: string, path: string, targetMs?: number, alone: boolean, samples: number | string, mb: string, times: number[], hwm: number, p50?: number }} Row */
+/** @type {Row[]} */
 const rows = [];
 for (const [name, path, targetMs] of cases) {
   const check = await get(path, true);

@@ -16,7 +16,7 @@ export const freePort = () =>
   new Promise((ok, fail) => {
     const server = createServer().once('error', fail);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => ok(port));
     });
   });

@@ -150,6 +150,7 @@ const dir = mkdtempSync(join(tmpdir(), 'sentracore-load-'));
 const dataDir = join(dir, 'datastore');
 execFileSync(process.execPath, [archiveScript, '--dir', join(dataDir, 'history'), '--days', '1'], { stdio: 'inherit' });
 const port = await freePort();
+/** @type {NodeJS.ProcessEnv} */
 const env = {
   ...process.env,
   SENTRACORE_DATA_DIR: dataDir,
@@ -189,6 +190,7 @@ try {
       .join(' ')} before the run\n`,
   );
 
+  /** @type {Record<string, any>[]} engine rows and reference rows, read loosely when printed */
   const rows = [];
   for (const target of TARGETS.filter((t) => t.name.includes(ONLY))) {
     const probe = await get(port, target.path);

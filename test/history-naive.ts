@@ -3,7 +3,8 @@
 // store against this, so it is written for obviousness, not speed.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { METRIC_FIELDS, round2, type HistorySampleRecord } from '../src/history/history-line.codec.js';
+import { METRIC_FIELDS } from '../src/history/sample-layout.js';
+import { round2, type HistorySampleRecord } from '../src/history/write/history-line.codec.js';
 
 export interface NaiveQuery {
   fromSec: number;

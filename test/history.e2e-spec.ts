@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import request from 'supertest';
 import type { SentraCoreModuleOptions } from '../src/config/sentra-core-options.js';
-import { encodeSample, type HistorySampleRecord } from '../src/history/history-line.codec.js';
+import { encodeSample, type HistorySampleRecord } from '../src/history/write/history-line.codec.js';
 import { HistoryStore } from '../src/history/history.store.js';
 import { createEngineHarness } from './helpers/engine-app.js';
 import { ARCHIVE_SCRIPT, REFERENCE_RESPONSES } from './helpers/fixtures.js';

@@ -32,7 +32,7 @@ Module({ imports: [ConfigModule.forRoot({ ignoreEnvFile: true }), ScheduleModule
 
 collectDefaultMetrics({ register: new Registry(), eventLoopMonitoringPrecision: 1000 });
 const logger = WinstonModule.createLogger({ transports: [new transports.Console({ format: format.simple() })] });
-const app = await NestFactory.create(AppModule, new FastifyAdapter(), { logger });
+const app = /** @type {import('@nestjs/platform-fastify').NestFastifyApplication} */ (await NestFactory.create(AppModule, new FastifyAdapter(), { logger }));
 app.useGlobalPipes(new ValidationPipe());
 SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, new DocumentBuilder().build()));
 await app.listen({ host: '127.0.0.1', port: 0 });

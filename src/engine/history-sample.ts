@@ -1,4 +1,4 @@
-import type { HistorySampleRecord } from '../history/history-line.codec.js';
+import type { HistorySampleRecord } from '../history/write/history-line.codec.js';
 import type { CycleResult } from './pipeline/analysis-pipeline.js';
 import type { ProcessStatsRecord } from './pipeline/process-tracker.js';
 

@@ -5,8 +5,8 @@ import { ApiController, MutatingRoute } from '../common/api-controller.decorator
 import { HistoryExportDto, HistoryExportResultDto } from './dto/history-export.dto.js';
 import { HistoryQueryDto } from './dto/history-query.dto.js';
 import { HistoryClearDto, HistoryResponseDto } from './dto/history-response.dto.js';
-import { acceptsGzip, asHttpBody, JSON_CONTENT_TYPE } from './history-body.js';
-import { HistoryExportService } from './history-export.service.js';
+import { acceptsGzip, asHttpBody, JSON_CONTENT_TYPE } from './read/history-body.js';
+import { HistoryExportService } from './export/history-export.service.js';
 import { HistoryStore } from './history.store.js';
 
 @ApiController('history', 'history')

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { StorageModule } from '../storage/storage.module.js';
-import { HistoryExportService } from './history-export.service.js';
+import { HistoryExportService } from './export/history-export.service.js';
 import { HistoryController } from './history.controller.js';
 import { HistoryStore } from './history.store.js';
-import { ReportsController } from './reports.controller.js';
-import { RetentionJob } from './retention.job.js';
+import { ReportsController } from './export/reports.controller.js';
+import { RetentionJob } from './retention/retention.job.js';
 
 /** SPEC §6 history archive. Exports only the store: the engine appends to it and reads its summary. */
 @Module({

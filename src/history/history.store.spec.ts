@@ -9,7 +9,7 @@ import type { SentraCoreModuleOptions } from '../config/sentra-core-options.js';
 import { DatastorePaths } from '../storage/datastore-paths.js';
 import { nodeFs, type FsPort } from '../storage/fs.port.js';
 import { StorageHealth } from '../storage/storage-health.js';
-import { encodeSample, type HistorySampleRecord } from './history-line.codec.js';
+import { encodeSample, type HistorySampleRecord } from './write/history-line.codec.js';
 import { HistoryStore } from './history.store.js';
 
 const T0 = Date.parse('2026-11-27T10:00:00Z') / 1000;

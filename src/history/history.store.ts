@@ -4,16 +4,16 @@ import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-cor
 import { DatastorePaths } from '../storage/datastore-paths.js';
 import { errorCode, FS_PORT, type FsPort } from '../storage/fs.port.js';
 import { StorageHealth } from '../storage/storage-health.js';
-import { FailureReporter } from './failure-reporter.js';
-import { HistoryAppender } from './history-appender.js';
-import { BodyCache } from './body-cache.js';
-import { gzipFast, GZIP_ABOVE_BYTES, historyBody, historyBuffer, type HistoryHttpBody, STREAM_ABOVE_SAMPLES } from './history-body.js';
-import { HistoryCatalogue } from './history-catalogue.js';
-import { dayOfAt, normalizeSample, type HistorySampleRecord } from './history-line.codec.js';
-import type { HistoryQuery } from './history-query.js';
-import { HistoryReader, type HistoryAnswer } from './history-reader.js';
-import { filesToPrune, type PruneResult } from './history-retention.js';
-import type { HistorySummaryRecord } from './history-summary.js';
+import { FailureReporter } from './write/failure-reporter.js';
+import { HistoryAppender } from './write/history-appender.js';
+import { BodyCache } from './read/body-cache.js';
+import { gzipFast, GZIP_ABOVE_BYTES, historyBody, historyBuffer, type HistoryHttpBody, STREAM_ABOVE_SAMPLES } from './read/history-body.js';
+import { HistoryCatalogue } from './index/history-catalogue.js';
+import { dayOfAt, normalizeSample, type HistorySampleRecord } from './write/history-line.codec.js';
+import type { HistoryQuery } from './read/history-query.js';
+import { HistoryReader, type HistoryAnswer } from './read/history-reader.js';
+import { filesToPrune, type PruneResult } from './retention/history-retention.js';
+import type { HistorySummaryRecord } from './read/history-summary.js';
 
 /**
  * The history archive of SPEC §6: append (debounced, crash-tolerant), query, summary, retention, clear.

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { HistoryStore } from '../history/history.store.js';
-import type { HistorySummaryRecord } from '../history/history-summary.js';
+import type { HistorySummaryRecord } from '../history/read/history-summary.js';
 import { RuntimeStateService } from '../runtime-state/runtime-state.service.js';
 import { MetricsRegistry } from './metrics.registry.js';
 

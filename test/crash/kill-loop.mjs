@@ -6,7 +6,7 @@
 //   - every JSON file in config/ and state/ (and engine-config.json) parses; no temp files accumulate;
 //   - every history line parses, except at most one repaired torn line per kill;
 //   - the complete history samples never decrease, and none seen before is ever lost;
-//   - previous_run_unclean is true after a kill (and false after the final clean stop);
+//   - previous_run_unclean is true after a kill (false on a first start, with no checkpoint yet, and after a clean stop);
 //   - the warm-start /status values equal the checkpoint on disk right after the kill;
 //   - the stale lock of the killed engine is taken over; a second engine is refused while one runs.
 // Ends with a clean SIGTERM stop (final checkpoint flag true, baseline, engine-config `stopped`) and a
@@ -80,7 +80,7 @@ function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer().once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
@@ -119,6 +119,7 @@ function startEngine(main, env, { held = true } = {}) {
   return { child, pid: child.pid, exited, output: () => output, startedAt: Date.now() };
 }
 
+/** @returns {Promise<any>} a parsed JSON body, read loosely */
 async function getJson(port, path) {
   const response = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(10_000) });
   check(response.status === 200, `GET ${path}: HTTP ${response.status}`);
@@ -335,6 +336,7 @@ async function main() {
   let failed = true;
   try {
     const main = prepareEngine(root);
+    /** @type {NodeJS.ProcessEnv} */
     const env = {
       ...process.env,
       SENTRACORE_DATA_DIR: ds,
@@ -353,7 +355,9 @@ async function main() {
     let startMsTotal = 0;
     let timedStarts = 0; // starts that ran until /status answered
 
-    const boot = async (label, unclean) => {
+    // After a kill the previous run is unclean, unless no checkpoint was ever written (a first start).
+    const boot = async (label, afterKill) => {
+      const unclean = afterKill && last.runtime !== null;
       engine = startEngine(main, env);
       report.starts++;
       const status = await firstStatus(engine, port);

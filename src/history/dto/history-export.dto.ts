@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, Min } from 'class-validator';
-import { HISTORY_AGGS, type HistoryAgg } from '../history-query.js';
+import { HISTORY_AGGS, type HistoryAgg } from '../read/history-query.js';
 import { ApiDouble, ApiInteger } from '../../common/wire/api-number.decorator.js';
 
 export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;

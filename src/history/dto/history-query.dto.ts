@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
-import { HISTORY_AGGS, type HistoryAgg } from '../history-query.js';
+import { HISTORY_AGGS, type HistoryAgg } from '../read/history-query.js';
 import { QueryNumber } from './query-number.js';
 import { ApiDouble, ApiInteger } from '../../common/wire/api-number.decorator.js';
 

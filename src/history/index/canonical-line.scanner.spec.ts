@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { CanonicalLineScanner, LineFields } from './canonical-line.scanner.js';
-import { encodeSample, type HistorySampleRecord } from './history-line.codec.js';
+import { encodeSample, type HistorySampleRecord } from '../write/history-line.codec.js';
 
 const scanner = new CanonicalLineScanner();
 const scan = (line: string) => {

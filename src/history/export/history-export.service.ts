@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { join } from 'node:path';
-import { CLOCK, type Clock } from '../common/clock.js';
-import { SentraCoreError } from '../common/sentra-core.error.js';
-import { DatastorePaths } from '../storage/datastore-paths.js';
-import { errorCode, FS_PORT, type FsPort } from '../storage/fs.port.js';
-import type { HistoryExportDto, HistoryExportResultDto } from './dto/history-export.dto.js';
-import type { ReportListDto } from './dto/reports.dto.js';
+import { CLOCK, type Clock } from '../../common/clock.js';
+import { SentraCoreError } from '../../common/sentra-core.error.js';
+import { DatastorePaths } from '../../storage/datastore-paths.js';
+import { errorCode, FS_PORT, type FsPort } from '../../storage/fs.port.js';
+import type { HistoryExportDto, HistoryExportResultDto } from '../dto/history-export.dto.js';
+import type { ReportListDto } from '../dto/reports.dto.js';
 import { CSV_HEADER, csvRow, exportFileName, jsonlRow } from './history-export.format.js';
-import type { HistorySelection } from './history-selection.js';
-import { HistoryStore } from './history.store.js';
+import type { HistorySelection } from '../read/history-selection.js';
+import { HistoryStore } from '../history.store.js';
 
 /**
  * Exports a history range into reports/ (SPEC §2: user-facing artifacts). The name is built here

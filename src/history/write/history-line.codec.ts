@@ -1,4 +1,5 @@
 // SPEC §6: one history sample per line of history/samples-YYYY-MM-DD.jsonl (UTC day of `at`).
+import { METRIC_FIELDS, PROCESS_KEYS, type MetricField, type ProcessKey } from '../sample-layout.js';
 
 /** SPEC §6 top process entry of a history sample. */
 export interface HistoryProcessRecord {
@@ -20,10 +21,6 @@ export interface HistorySampleRecord {
   stress_score: number | null;
   top_processes: HistoryProcessRecord[];
 }
-
-/** The numeric top-level fields, in on-disk order; `agg` aggregates exactly these. */
-export const METRIC_FIELDS = ['cpu_percent', 'mem_percent', 'disk_pressure_percent', 'stability_score', 'stress_score'] as const;
-export type MetricField = (typeof METRIC_FIELDS)[number];
 
 const FILE_PATTERN = /^samples-(\d{4}-\d{2}-\d{2})\.jsonl$/;
 
@@ -55,26 +52,30 @@ export function round2(value: number): number {
 const numberOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? round2(value) : null);
 const numberOrZero = (value: unknown): number => numberOrNull(value) ?? 0;
 
+const PROCESS_VALUES: { [K in ProcessKey]: (value: unknown) => HistoryProcessRecord[K] } = {
+  name: (value) => String(value ?? ''),
+  pid: (value) => (typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : 0),
+  cpu_percent: numberOrZero,
+  mem_percent: numberOrZero,
+  impact: numberOrZero,
+};
+
+// Objects are built key by key in the layout's order: JSON.stringify writes keys in insertion order.
+function normalizeProcess(process: HistoryProcessRecord): HistoryProcessRecord {
+  const out: Partial<Record<ProcessKey, unknown>> = {};
+  for (const key of PROCESS_KEYS) out[key] = PROCESS_VALUES[key](process[key]);
+  return out as HistoryProcessRecord;
+}
+
 /**
  * The sample as it is stored: every number rounded to 2 decimals, scores that are not finite
- * become null, fields in SPEC order (so two engines write byte-identical lines).
+ * become null, keys in the order of sample-layout.ts (so two engines write byte-identical lines).
  */
 export function normalizeSample(sample: HistorySampleRecord): HistorySampleRecord {
-  return {
-    at: round2(sample.at),
-    cpu_percent: numberOrNull(sample.cpu_percent),
-    mem_percent: numberOrNull(sample.mem_percent),
-    disk_pressure_percent: numberOrNull(sample.disk_pressure_percent),
-    stability_score: numberOrNull(sample.stability_score),
-    stress_score: numberOrNull(sample.stress_score),
-    top_processes: (sample.top_processes ?? []).map((p) => ({
-      name: String(p.name ?? ''),
-      pid: Number.isFinite(p.pid) ? Math.trunc(p.pid) : 0,
-      cpu_percent: numberOrZero(p.cpu_percent),
-      mem_percent: numberOrZero(p.mem_percent),
-      impact: numberOrZero(p.impact),
-    })),
-  };
+  const out: Record<string, unknown> = { at: round2(sample.at) };
+  for (const field of METRIC_FIELDS) out[field] = numberOrNull(sample[field]);
+  out.top_processes = (sample.top_processes ?? []).map(normalizeProcess);
+  return out as unknown as HistorySampleRecord;
 }
 
 /** One line (without its newline). */

@@ -1,5 +1,5 @@
-import type { FsPort } from '../storage/fs.port.js';
-import type { DayColumns } from './day-columns.js';
+import type { FsPort } from '../../storage/fs.port.js';
+import type { DayColumns } from '../index/day-columns.js';
 
 export interface LineRef {
   columns: DayColumns;

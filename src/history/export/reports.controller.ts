@@ -1,7 +1,7 @@
 import { Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiController } from '../common/api-controller.decorator.js';
-import { ReportListDto } from './dto/reports.dto.js';
+import { ApiController } from '../../common/api-controller.decorator.js';
+import { ReportListDto } from '../dto/reports.dto.js';
 import { HistoryExportService } from './history-export.service.js';
 
 @ApiController('reports', 'reports')

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorCode } from '../storage/fs.port.js';
-import { dayOfFileName } from './history-line.codec.js';
+import { errorCode } from '../../storage/fs.port.js';
+import { dayOfFileName } from '../write/history-line.codec.js';
 
 /** One `samples-YYYY-MM-DD.jsonl` file as last seen on disk. */
 export interface DayFile {

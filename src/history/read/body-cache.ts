@@ -1,4 +1,4 @@
-import type { DayColumns } from './day-columns.js';
+import type { DayColumns } from '../index/day-columns.js';
 import type { Segment } from './history-query.js';
 import type { HistorySummaryRecord } from './history-summary.js';
 

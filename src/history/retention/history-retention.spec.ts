@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { DayFile } from './history-catalogue.js';
+import type { DayFile } from '../index/history-catalogue.js';
 import { dayBefore, filesToPrune } from './history-retention.js';
 
 const file = (day: string, size = 100): DayFile => ({ name: `samples-${day}.jsonl`, day, path: `/h/samples-${day}.jsonl`, size, mtimeMs: 0 });

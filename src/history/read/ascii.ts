@@ -1,7 +1,7 @@
+import { latin1 } from '../sample-layout.js';
+
 // Writing JSON numbers straight into bytes: a sample line has ~26 numbers, and String(double) plus
 // string concatenation is what made rebuilding lines from the index slow.
-
-export const ascii = (text: string): Buffer => Buffer.from(text, 'latin1');
 
 export function writeBytes(out: Buffer, pos: number, bytes: Uint8Array): number {
   for (let k = 0; k < bytes.length; k++) out[pos + k] = bytes[k];
@@ -40,7 +40,7 @@ export function writeCenti(out: Buffer, pos: number, centi: number): number {
   return pos;
 }
 
-const NULL = ascii('null');
+const NULL = latin1('null');
 const MAX_CENTI = 999_999_999_999_999;
 
 /**

@@ -1,7 +1,7 @@
-import type { FsPort } from '../storage/fs.port.js';
-import type { DayColumns } from './day-columns.js';
-import type { DayFile, HistoryCatalogue } from './history-catalogue.js';
-import { dayStartSec } from './history-line.codec.js';
+import type { FsPort } from '../../storage/fs.port.js';
+import type { DayColumns } from '../index/day-columns.js';
+import type { DayFile, HistoryCatalogue } from '../index/history-catalogue.js';
+import { dayStartSec } from '../write/history-line.codec.js';
 import { aggregate, downsample, pickRange, resolveQuery, takeLast, type HistoryQuery } from './history-query.js';
 import { DEFAULT_TUNING, HistorySelection, type SelectionTuning } from './history-selection.js';
 import { summarize, type HistorySummaryRecord, type SummarySettings } from './history-summary.js';

@@ -1,4 +1,4 @@
-import type { HistoryProcessRecord, HistorySampleRecord } from './history-line.codec.js';
+import type { HistoryProcessRecord, HistorySampleRecord } from '../write/history-line.codec.js';
 
 export const CSV_HEADER = 'at,time_utc,cpu_percent,mem_percent,disk_pressure_percent,stability_score,stress_score,top_processes\n';
 

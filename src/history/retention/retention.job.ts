@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { IntervalJob } from '../common/interval-job.js';
-import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
-import { HistoryStore } from './history.store.js';
+import { IntervalJob } from '../../common/interval-job.js';
+import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../../config/sentra-core-options.js';
+import { HistoryStore } from '../history.store.js';
 
 const DAY_MS = 86_400_000;
 

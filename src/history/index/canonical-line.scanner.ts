@@ -1,26 +1,29 @@
-import { METRIC_FIELDS, metricOf, type HistorySampleRecord } from './history-line.codec.js';
+import { latin1, MAX_INDEXED_PROCESSES, METRIC_FIELDS, PROCESS_KEY_BYTES, SAMPLE_KEY_BYTES } from '../sample-layout.js';
+import { metricOf, type HistorySampleRecord } from '../write/history-line.codec.js';
 
 /** The fields of one sample line, reused from line to line so indexing allocates almost nothing. */
 export class LineFields {
   at = 0;
   /** cpu, mem, disk, stability, stress; NaN for null. */
-  readonly metrics = new Float64Array(5);
+  readonly metrics = new Float64Array(METRIC_FIELDS.length);
   processCount = 0;
   readonly names: string[] = [];
-  readonly pids = new Float64Array(255);
+  readonly pids = new Float64Array(MAX_INDEXED_PROCESSES);
   /** cpu_percent, mem_percent, impact of each process, in hundredths. */
-  readonly centi = new Int32Array(255 * 3);
+  readonly centi = new Int32Array(MAX_INDEXED_PROCESSES * 3);
 }
 
-const bytes = (text: string) => Buffer.from(text, 'latin1');
-const METRIC_KEYS = ['{"at":', ',"cpu_percent":', ',"mem_percent":', ',"disk_pressure_percent":', ',"stability_score":', ',"stress_score":'].map(bytes);
-const PROCESSES = bytes(',"top_processes":[');
-const NAME = bytes('{"name":"');
-const PROCESS_KEYS = ['","pid":', ',"cpu_percent":', ',"mem_percent":', ',"impact":'].map(bytes);
-const NULL = bytes('null');
+// The literal parts of a canonical line, from the layout table: `at` and the metrics, then the
+// processes array opened, then each entry's name (quoted, so the quote ends up in the next key).
+const HEAD_KEYS = SAMPLE_KEY_BYTES.slice(0, -1);
+const PROCESSES = Buffer.concat([SAMPLE_KEY_BYTES[SAMPLE_KEY_BYTES.length - 1], latin1('[')]);
+const NAME = Buffer.concat([PROCESS_KEY_BYTES[0], latin1('"')]);
+const PROCESS_KEYS = [Buffer.concat([latin1('"'), PROCESS_KEY_BYTES[1]]), ...PROCESS_KEY_BYTES.slice(2)];
+const NULL = latin1('null');
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 const MAX_MANTISSA = 999_999_999_999_999; // 15 digits: below 2^53, and within DBL_DIG
-const MAX_CENTI = 2 ** 31 - 1;
+/** Process values are kept in an Int32Array of hundredths. */
+const MAX_INDEXED_CENTI = 2 ** 31 - 1;
 const [QUOTE, COMMA, DOT, MINUS, ZERO, NINE, BACKSLASH, OPEN, CLOSE, END] = [0x22, 0x2c, 0x2e, 0x2d, 0x30, 0x39, 0x5c, 0x7b, 0x7d, 0x5d];
 
 /**
@@ -42,8 +45,8 @@ export class CanonicalLineScanner {
 
   scan(buf: Buffer, start: number, end: number, out: LineFields): boolean {
     [this.buf, this.pos, this.end] = [buf, start, end];
-    for (let m = 0; m < 6; m++) {
-      if (!this.literal(METRIC_KEYS[m])) return false;
+    for (let m = 0; m < HEAD_KEYS.length; m++) {
+      if (!this.literal(HEAD_KEYS[m])) return false;
       const value = m === 0 ? this.number() : this.numberOrNull();
       if (value === undefined) return false;
       if (m === 0) out.at = value;
@@ -57,7 +60,7 @@ export class CanonicalLineScanner {
   }
 
   private processes(out: LineFields): boolean {
-    for (let p = 0; p < 255; p++) {
+    for (let p = 0; p < MAX_INDEXED_PROCESSES; p++) {
       if (!this.literal(NAME)) return false;
       const nameStart = this.pos;
       while (this.pos < this.end && this.buf[this.pos] !== QUOTE) {
@@ -71,7 +74,7 @@ export class CanonicalLineScanner {
       for (let v = 0; v < 3; v++) {
         if (!this.literal(PROCESS_KEYS[v + 1]) || this.number() === undefined || this.fraction > 2) return false;
         const centi = this.mantissa * POW10[2 - this.fraction];
-        if (centi > MAX_CENTI) return false;
+        if (centi > MAX_INDEXED_CENTI) return false;
         out.centi[p * 3 + v] = this.negative ? -centi : centi;
       }
       if (this.buf[this.pos++] !== CLOSE) return false;
@@ -125,7 +128,7 @@ export class CanonicalLineScanner {
 const centiOf = (value: unknown): number | undefined => {
   if (typeof value !== 'number') return undefined;
   const c = Math.round(value * 100);
-  return c / 100 === value && Math.abs(c) <= MAX_CENTI ? c : undefined;
+  return c / 100 === value && Math.abs(c) <= MAX_INDEXED_CENTI ? c : undefined;
 };
 
 /** Fills `out` from a parsed sample; false when its processes do not fit the compact form. */
@@ -134,7 +137,7 @@ export function fieldsOfSample(sample: HistorySampleRecord, out: LineFields): bo
   METRIC_FIELDS.forEach((field, m) => (out.metrics[m] = metricOf(sample, field)));
   out.processCount = 0;
   const processes: unknown = sample.top_processes;
-  if (!Array.isArray(processes) || processes.length > 255) return false;
+  if (!Array.isArray(processes) || processes.length > MAX_INDEXED_PROCESSES) return false;
   for (const [p, proc] of (processes as Record<string, unknown>[]).entries()) {
     const values = [centiOf(proc?.cpu_percent), centiOf(proc?.mem_percent), centiOf(proc?.impact)];
     const pid = proc?.pid;

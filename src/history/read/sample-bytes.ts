@@ -1,9 +1,9 @@
-import { ascii, writeBytes, writeNumber } from './ascii.js';
+import { SAMPLE_KEY_BYTES } from '../sample-layout.js';
+import { writeBytes, writeNumber } from './ascii.js';
 
-// The fixed parts of a sample line (SPEC §6 key order), shared by everything that writes lines as bytes.
-const AT = ascii('{"at":');
-const METRIC_KEYS = [',"cpu_percent":', ',"mem_percent":', ',"disk_pressure_percent":', ',"stability_score":', ',"stress_score":'].map(ascii);
-const PROCESSES = ascii(',"top_processes":');
+// The fixed parts of a sample line (sample-layout.ts), shared by everything that writes lines as bytes.
+const [AT, ...METRIC_KEYS] = SAMPLE_KEY_BYTES.slice(0, -1);
+const PROCESSES = SAMPLE_KEY_BYTES[SAMPLE_KEY_BYTES.length - 1];
 
 /** Bytes `writeSampleHead` takes at most. */
 export const SAMPLE_HEAD_BYTES = 6 * 24 + 100;

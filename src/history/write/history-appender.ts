@@ -1,6 +1,6 @@
-import type { DatastorePaths } from '../storage/datastore-paths.js';
-import { errorCode, type FsPort } from '../storage/fs.port.js';
-import type { DayFile, HistoryCatalogue } from './history-catalogue.js';
+import type { DatastorePaths } from '../../storage/datastore-paths.js';
+import { errorCode, type FsPort } from '../../storage/fs.port.js';
+import type { DayFile, HistoryCatalogue } from '../index/history-catalogue.js';
 import { dayOfAt, decodeSampleLine, encodeSample, fileNameOfDay, type HistorySampleRecord } from './history-line.codec.js';
 
 const NEWLINE = 0x0a;

@@ -1,8 +1,9 @@
-import { ascii, writeBytes, writeCenti, writeUint } from './ascii.js';
+import { writeBytes, writeCenti, writeUint } from '../read/ascii.js';
+import { METRIC_FIELDS, PROCESS_KEY_BYTES } from '../sample-layout.js';
 import { CanonicalLineScanner, fieldsOfSample, LineFields } from './canonical-line.scanner.js';
-import { decodeSampleLine, METRIC_FIELDS } from './history-line.codec.js';
+import { decodeSampleLine } from '../write/history-line.codec.js';
 import type { NameTable } from './name-table.js';
-import { SAMPLE_HEAD_BYTES, writeSampleHead } from './sample-bytes.js';
+import { SAMPLE_HEAD_BYTES, writeSampleHead } from '../read/sample-bytes.js';
 
 type Grown = Float64Array | Uint32Array | Int32Array | Uint8Array;
 const METRICS = METRIC_FIELDS.length;
@@ -14,7 +15,7 @@ function grow<T extends Grown>(array: T, needed: number): T {
   return next;
 }
 
-const [NAME, PID, CPU, MEM, IMPACT] = ['{"name":', ',"pid":', ',"cpu_percent":', ',"mem_percent":', ',"impact":'].map(ascii);
+const [NAME, PID, CPU, MEM, IMPACT] = PROCESS_KEY_BYTES;
 const [COMMA, CLOSE_OBJECT, CLOSE_ARRAY] = [0x2c, 0x7d, 0x5d];
 /** Bytes a number can take at most (String(double) is at most 24 characters). */
 const NUMBER_BYTES = 24;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { BodyCache } from './body-cache.js';
-import type { DayColumns } from './day-columns.js';
+import type { DayColumns } from '../index/day-columns.js';
 import { acceptsGzip } from './history-body.js';
 import type { HistorySummaryRecord } from './history-summary.js';
 

@@ -1,4 +1,4 @@
-import type { DayFile } from './history-catalogue.js';
+import type { DayFile } from '../index/history-catalogue.js';
 
 /** What one prune removed. */
 export interface PruneResult {

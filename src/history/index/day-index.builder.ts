@@ -1,4 +1,4 @@
-import type { FsPort } from '../storage/fs.port.js';
+import type { FsPort } from '../../storage/fs.port.js';
 import { DayColumns } from './day-columns.js';
 import type { NameTable } from './name-table.js';
 

@@ -1,7 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
-import type { FsPort } from '../storage/fs.port.js';
-import type { DayColumns } from './day-columns.js';
-import { decodeSampleLine, type HistorySampleRecord } from './history-line.codec.js';
+import type { FsPort } from '../../storage/fs.port.js';
+import type { DayColumns } from '../index/day-columns.js';
+import { decodeSampleLine, type HistorySampleRecord } from '../write/history-line.codec.js';
 import { countOf, type Bucket, type Segment } from './history-query.js';
 import { readLineTexts, type LineRef } from './line-reader.js';
 import { SAMPLE_HEAD_BYTES, writeSampleHead } from './sample-bytes.js';

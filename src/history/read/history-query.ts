@@ -1,5 +1,6 @@
-import type { DayColumns } from './day-columns.js';
-import { METRIC_FIELDS, round2 } from './history-line.codec.js';
+import type { DayColumns } from '../index/day-columns.js';
+import { METRIC_FIELDS } from '../sample-layout.js';
+import { round2 } from '../write/history-line.codec.js';
 
 export const HISTORY_AGGS = ['first', 'avg', 'min', 'max'] as const;
 export type HistoryAgg = (typeof HISTORY_AGGS)[number];

@@ -1,5 +1,5 @@
-import type { DayColumns } from './day-columns.js';
-import type { DayFile } from './history-catalogue.js';
+import type { DayColumns } from '../index/day-columns.js';
+import type { DayFile } from '../index/history-catalogue.js';
 
 /** SPEC §6 history summary, served in GET /history and GET /storage/info. */
 export interface HistorySummaryRecord {

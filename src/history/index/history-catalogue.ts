@@ -1,4 +1,4 @@
-import { errorCode, type FsPort } from '../storage/fs.port.js';
+import { errorCode, type FsPort } from '../../storage/fs.port.js';
 import { buildDayIndex } from './day-index.builder.js';
 import { DayColumns } from './day-columns.js';
 import { syncDayFileProbe, type DayFile, type DayFileProbe } from './day-file.probe.js';

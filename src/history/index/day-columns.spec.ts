@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nodeFs } from '../storage/fs.port.js';
+import { nodeFs } from '../../storage/fs.port.js';
 import { DayColumns } from './day-columns.js';
 import { buildDayIndex } from './day-index.builder.js';
-import { encodeSample, type HistorySampleRecord } from './history-line.codec.js';
+import { encodeSample, type HistorySampleRecord } from '../write/history-line.codec.js';
 import { NameTable } from './name-table.js';
 
 const line = (at: number, extra: Partial<HistorySampleRecord> = {}) =>
