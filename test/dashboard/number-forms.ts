@@ -37,10 +37,13 @@ export const openApiDocument = (): OpenApiDocument => JSON.parse(readFileSync(jo
 /** A component schema by name (e.g. `StatusDto` for a /ws/live frame). */
 export const component = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 
-/** Every number whose form differs from what the schema declares, one line each. */
-export function numberFormProblems(doc: OpenApiDocument, schema: Schema, value: DartValue, at = '$'): string[] {
-  if (schema.$ref) return numberFormProblems(doc, doc.components.schemas[schema.$ref.split('/').pop()!], value, at);
-  const problems = (schema.allOf ?? []).flatMap((part) => numberFormProblems(doc, part, value, at));
+/**
+ * Every number whose form differs from what the schema declares, one line each. `strict` also
+ * reports keys the schema does not declare (for auditing the document against a reference answer).
+ */
+export function numberFormProblems(doc: OpenApiDocument, schema: Schema, value: DartValue, at = '$', strict = false): string[] {
+  if (schema.$ref) return numberFormProblems(doc, doc.components.schemas[schema.$ref.split('/').pop()!], value, at, strict);
+  const problems = (schema.allOf ?? []).flatMap((part) => numberFormProblems(doc, part, value, at, strict));
   if (value === null) return problems;
   if (schema.type === 'number' || schema.type === 'integer') {
     const double = schema.type === 'number';
@@ -49,11 +52,12 @@ export function numberFormProblems(doc: OpenApiDocument, schema: Schema, value: 
     }
     return problems;
   }
-  if (Array.isArray(value) && schema.items) value.forEach((item, i) => problems.push(...numberFormProblems(doc, schema.items!, item, `${at}[${i}]`)));
+  if (Array.isArray(value) && schema.items) value.forEach((item, i) => problems.push(...numberFormProblems(doc, schema.items!, item, `${at}[${i}]`, strict)));
   if (isDartMap(value)) {
     for (const [key, child] of Object.entries(value)) {
       const declared = schema.properties?.[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
-      if (declared) problems.push(...numberFormProblems(doc, declared, child, `${at}.${key}`));
+      if (declared) problems.push(...numberFormProblems(doc, declared, child, `${at}.${key}`, strict));
+      else if (strict && schema.properties) problems.push(`${at}.${key}: not in the document`);
     }
   }
   return problems;
