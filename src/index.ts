@@ -25,6 +25,9 @@ export { MetricsRegistry } from './metrics/metrics.registry.js';
 /** Swagger UI at /docs and the document at /openapi.json, for hosts that want them. */
 export { buildOpenApiDocument, mountSwagger } from './openapi/swagger.js';
 
+/** The web console (docs/console.md): `mountConsole(app, { path })` serves it, like `mountSwagger`. */
+export { mountConsole, type ConsoleOptions } from './console/mount-console.js';
+
 /** Wire shapes of the REST API (SPEC §4), as documented in openapi/openapi.json. */
 export * from './engine/dto/alert.dto.js';
 export * from './engine/dto/analysis.dto.js';
@@ -33,3 +36,7 @@ export * from './engine/dto/preferences.dto.js';
 export * from './engine/dto/snapshot.dto.js';
 export * from './engine/dto/status.dto.js';
 export * from './engine/dto/storage-info.dto.js';
+export * from './hardware/dto/cpu-component.dto.js';
+export * from './hardware/dto/disks-component.dto.js';
+export * from './hardware/dto/hardware-health.dto.js';
+export * from './hardware/dto/memory-component.dto.js';

@@ -12,6 +12,7 @@ import { ConfigError, SentraCoreError } from './common/sentra-core.error.js';
 import { engineOptionsFromEnv, serverSettingsFromEnv, type ServerSettings } from './config/env.js';
 import { resolveOptions } from './config/resolve-options.js';
 import type { SentraCoreOptions } from './config/sentra-core-options.js';
+import { mountConsole } from './console/mount-console.js';
 import { configureHttp } from './http/configure-http.js';
 import { createFastifyAdapter } from './http/fastify-adapter.js';
 import { isLoopbackHost } from './http/loopback.js';
@@ -49,6 +50,8 @@ async function start({ server, dataDir, engineHttp, hasToken }: Settings, store:
   app.useWebSocketAdapter(new WsAdapter(app));
   configureHttp(app, { bindHost: plan.host, ...engineHttp });
   mountSwagger(app);
+  // The web console at / (docs/console.md): two routes; its files are read from disk only when asked for.
+  mountConsole(app);
   // init runs the modules' onModuleInit, which takes the datastore lock (a second engine fails here).
   await app.init();
   // Only now, holding the datastore lock, may this process speak for the engine in engine-config.json.

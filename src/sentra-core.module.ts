@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ASYNC_OPTIONS_TYPE, OPTIONS_TYPE } from './config/config.module-definition.js';
 import { SentraCoreConfigModule } from './config/sentra-core-config.module.js';
 import { EngineModule } from './engine/engine.module.js';
+import { HardwareModule } from './hardware/hardware.module.js';
 import { HistoryModule } from './history/history.module.js';
 import { LiveModule } from './live/live.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -9,7 +10,7 @@ import { RuntimeStateModule } from './runtime-state/runtime-state.module.js';
 import { StorageModule } from './storage/storage.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
 
-const FEATURES = [StorageModule, TelemetryModule, HistoryModule, RuntimeStateModule, EngineModule, LiveModule, MetricsModule];
+const FEATURES = [StorageModule, TelemetryModule, HistoryModule, RuntimeStateModule, EngineModule, LiveModule, MetricsModule, HardwareModule];
 
 /**
  * The whole engine as one importable module. A host app needs `ScheduleModule.forRoot()` and

@@ -14,11 +14,14 @@ const builtBundle = join(root, 'dist', 'bundle', 'main.mjs');
 
 function newestSourceMs() {
   let newest = 0;
-  for (const name of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/bundle.mjs'])
+  for (const name of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/bundle.mjs', 'scripts/build-console.mjs'])
     newest = Math.max(newest, statSync(join(root, name)).mtimeMs);
-  for (const entry of readdirSync(join(root, 'src'), { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.spec.ts')) continue;
-    newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  // The console's sources (console/) are built into dist/console-ui by the same build.
+  for (const folder of ['src', 'console']) {
+    for (const entry of readdirSync(join(root, folder), { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile() || entry.name.endsWith('.spec.ts')) continue;
+      newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
   }
   return newest;
 }
@@ -37,4 +40,5 @@ export default function globalSetup() {
     process.stdout.write(`\nglobalSetup: tsc reported errors; child-process tests use what it emitted:\n${output}\n`);
   }
   execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/build-console.mjs'], { cwd: root, stdio: 'pipe' });
 }

@@ -16,6 +16,8 @@ export interface StandaloneOptions {
   bindHost?: string;
   allowedHosts?: string[];
   corsOrigins?: string[];
+  /** Called before `listen`, e.g. to mount the console. */
+  beforeListen?: (app: NestFastifyApplication) => void;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function createStandaloneApp(dataDir: string, options: StandaloneOp
   configureHttp(app, { bindHost, allowedHosts, corsOrigins });
   // The document only: Swagger UI's static assets cannot load under jest (see mountSwagger).
   mountSwagger(app, undefined, { ui: false });
+  options.beforeListen?.(app);
   await app.listen(0, '127.0.0.1');
   return app;
 }

@@ -55,6 +55,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hardware/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CPU, memory and disk health; measurements younger than 30 s are served from the cache unless refresh=true */
+        get: operations["HardwareController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hardware/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Probe one component now (not a stress test); the others are shown only while still fresh */
+        get: operations["HardwareController_test"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -365,6 +399,116 @@ export interface components {
             /** @example true */
             ok: boolean;
         };
+        CpuComponentDto: {
+            /**
+             * @description readable problems; why a status is not healthy
+             * @example []
+             */
+            issues: string[];
+            /**
+             * @description always empty
+             * @example []
+             */
+            items: Record<string, never>[];
+            /**
+             * @description unix seconds when this component was measured; null: nothing recent
+             * @example 1796179665.53
+             */
+            measured_at: number | null;
+            metrics: components["schemas"]["CpuMetricsDto"];
+            /**
+             * @description how long its probe took, ms
+             * @example 1012.4
+             */
+            probe_ms: number | null;
+            /**
+             * @description healthy < unknown < warning < critical
+             * @example healthy
+             * @enum {string}
+             */
+            status: "healthy" | "unknown" | "warning" | "critical";
+        };
+        CpuMetricsDto: {
+            /**
+             * @description Linux thermal_throttle: core events since boot, summed over CPUs
+             * @example 0
+             */
+            core_throttle_count?: number | null;
+            /** @example 8 */
+            cores_logical?: number;
+            /**
+             * @description 0 when unknown
+             * @example 4
+             */
+            cores_physical?: number;
+            /** @example 2400 */
+            freq_current_mhz?: number | null;
+            /**
+             * @description null when the platform gives no maximum (most VMs)
+             * @example 4600
+             */
+            freq_max_mhz?: number | null;
+            /**
+             * @description only when both frequencies are known
+             * @example 0.522
+             */
+            freq_ratio?: number;
+            /**
+             * @description mean busy % of the logical CPUs over the probe window
+             * @example 12.5
+             */
+            load_avg_pct?: number;
+            /**
+             * @description only with at least 2 logical CPUs
+             * @example 3.25
+             */
+            load_core_stdev?: number;
+            /** @example 20 */
+            load_max_core_pct?: number;
+            /**
+             * @description null: no readable CPU sensor
+             * @example 52
+             */
+            max_temp_c?: number | null;
+            /**
+             * @description Linux thermal_throttle: package events since boot
+             * @example 0
+             */
+            package_throttle_count?: number | null;
+            sensors?: components["schemas"]["TemperatureSensorDto"][];
+        };
+        DisksComponentDto: {
+            /**
+             * @description readable problems; why a status is not healthy
+             * @example []
+             */
+            issues: string[];
+            /** @description physical disks first, then volumes */
+            items: (components["schemas"]["PhysicalDiskDto"] | components["schemas"]["VolumeDto"])[];
+            /**
+             * @description unix seconds when this component was measured; null: nothing recent
+             * @example 1796179665.53
+             */
+            measured_at: number | null;
+            metrics: components["schemas"]["DisksMetricsDto"];
+            /**
+             * @description how long its probe took, ms
+             * @example 1012.4
+             */
+            probe_ms: number | null;
+            /**
+             * @description healthy < unknown < warning < critical
+             * @example healthy
+             * @enum {string}
+             */
+            status: "healthy" | "unknown" | "warning" | "critical";
+        };
+        DisksMetricsDto: {
+            /** @example 1 */
+            physical_count?: number;
+            /** @example 1 */
+            volume_count?: number;
+        };
         EngineInfoDto: {
             /** @example false */
             baseline_ready: boolean;
@@ -401,6 +545,39 @@ export interface components {
         EventsDto: {
             /** @description newest first */
             events: components["schemas"]["EventDto"][];
+        };
+        HardwareComponentsDto: {
+            cpu: components["schemas"]["CpuComponentDto"];
+            disks: components["schemas"]["DisksComponentDto"];
+            memory: components["schemas"]["MemoryComponentDto"];
+        };
+        HardwareErrorDto: {
+            /** @example invalid hardware test target 'gpu'; use cpu, memory, or disk */
+            error: string;
+            /**
+             * @example false
+             * @enum {boolean}
+             */
+            ok: false;
+        };
+        HardwareHealthDto: {
+            components: components["schemas"]["HardwareComponentsDto"];
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            ok: true;
+            /**
+             * @description the worst component status (healthy < unknown < warning < critical)
+             * @example healthy
+             * @enum {string}
+             */
+            overall: "healthy" | "unknown" | "warning" | "critical";
+            /**
+             * @description unix seconds when the oldest component shown was measured
+             * @example 1796179665.11
+             */
+            ts: number;
         };
         HealthDto: {
             /** @example true */
@@ -551,6 +728,98 @@ export interface components {
             /** @example 5760 */
             total_samples: number;
         };
+        MemoryComponentDto: {
+            /**
+             * @description readable problems; why a status is not healthy
+             * @example []
+             */
+            issues: string[];
+            items: components["schemas"]["MemoryModuleDto"][];
+            /**
+             * @description unix seconds when this component was measured; null: nothing recent
+             * @example 1796179665.53
+             */
+            measured_at: number | null;
+            metrics: components["schemas"]["MemoryMetricsDto"];
+            /**
+             * @description how long its probe took, ms
+             * @example 1012.4
+             */
+            probe_ms: number | null;
+            /**
+             * @description healthy < unknown < warning < critical
+             * @example healthy
+             * @enum {string}
+             */
+            status: "healthy" | "unknown" | "warning" | "critical";
+        };
+        MemoryMetricsDto: {
+            /** @example 22681862144 */
+            available_bytes?: number;
+            /**
+             * @description EDAC corrected errors since boot; null without EDAC
+             * @example null
+             */
+            edac_corrected_errors?: number | null;
+            /** @example null */
+            edac_uncorrected_errors?: number | null;
+            /**
+             * @description (total − available) / total × 100
+             * @example 10.3
+             */
+            percent?: number;
+            /**
+             * @description bytes/s over the probe window; null without counters (Windows)
+             * @example 0
+             */
+            swap_in_bps?: number | null;
+            /** @example 0 */
+            swap_out_bps?: number | null;
+            /** @example 0 */
+            swap_percent?: number;
+            /** @example 0 */
+            swap_total_bytes?: number | null;
+            /** @example 0 */
+            swap_used_bytes?: number;
+            /** @example 25276059648 */
+            total_bytes?: number;
+            /** @example 2260934656 */
+            used_bytes?: number;
+        };
+        MemoryModuleDto: {
+            /** @example 17179869184 */
+            capacity_bytes: number | null;
+            /** @example 2933 */
+            configured_speed_mhz: number | null;
+            /**
+             * @description EDAC only
+             * @example 0
+             */
+            corrected_errors?: number | null;
+            /**
+             * @example SODIMM
+             * @enum {string|null}
+             */
+            form_factor: "Unknown" | "DIMM" | "SODIMM" | "FB-DIMM" | null;
+            /** @example Samsung */
+            manufacturer: string | null;
+            /**
+             * @description EDAC only
+             * @example Registered-DDR4
+             */
+            memory_type?: string | null;
+            /** @example M471A2K43DB1-CWE */
+            part_number: string | null;
+            /** @example DIMM 0 */
+            slot: string | null;
+            /** @example 3200 */
+            speed_mhz: number | null;
+            /**
+             * @description EDAC only
+             * @example 0
+             */
+            uncorrected_errors?: number | null;
+        };
         MetricStatsDto: {
             /** @example 34 */
             count: number;
@@ -680,6 +949,42 @@ export interface components {
         OkDto: {
             /** @example true */
             ok: boolean;
+        };
+        PhysicalDiskDto: {
+            /** @example NVMe */
+            bus_type: string | null;
+            /** @example /dev/nvme0 */
+            device_id: string;
+            /**
+             * @description readable problems; why a status is not healthy
+             * @example []
+             */
+            issues: string[];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "physical";
+            /**
+             * @description SSD, HDD, SCM or null
+             * @example SSD
+             */
+            media_type: string | null;
+            /** @example Samsung SSD 980 PRO 1TB */
+            model: string | null;
+            /** @example Samsung SSD 980 PRO 1TB */
+            name: string;
+            /** @example S5GXNF0R123456 */
+            serial: string | null;
+            /** @example 1000204886016 */
+            size_bytes: number | null;
+            smart: components["schemas"]["SmartDto"];
+            /**
+             * @description healthy < unknown < warning < critical
+             * @example healthy
+             * @enum {string}
+             */
+            status: "healthy" | "unknown" | "warning" | "critical";
         };
         PredictionDto: {
             /**
@@ -883,6 +1188,45 @@ export interface components {
             disk_ops_per_sec: components["schemas"]["MetricStatsDto"];
             memory_percent: components["schemas"]["MetricStatsDto"];
         };
+        SmartDto: {
+            /**
+             * @description smartctl: ATA attributes or the NVMe health log were read
+             * @example true
+             */
+            attributes_present?: boolean;
+            /**
+             * @description Get-PhysicalDisk
+             * @example Healthy
+             */
+            health_status?: string | null;
+            /**
+             * @description Get-PhysicalDisk
+             * @example OK
+             */
+            operational_status?: string | null;
+            /**
+             * @description smartctl: the overall assessment; null: not reported
+             * @example true
+             */
+            passed?: boolean | null;
+            /**
+             * @description smartctl
+             * @example 2401
+             */
+            power_on_hours?: number | null;
+            /**
+             * @example smartctl
+             * @enum {string}
+             */
+            source: "smartctl" | "Get-PhysicalDisk";
+            /** @example 36 */
+            temperature_c?: number | null;
+            /**
+             * @description Get-StorageReliabilityCounter
+             * @example 3
+             */
+            wear_percent?: number | null;
+        };
         SnapshotCpuDto: {
             /** @example 2 */
             logical_count: number;
@@ -1056,6 +1400,18 @@ export interface components {
             /** @description adaptive weights; sum to 1 */
             weights: components["schemas"]["PressuresDto"];
         };
+        TemperatureSensorDto: {
+            /** @example coretemp */
+            chip: string;
+            /** @example 100 */
+            critical_c: number | null;
+            /** @example 45 */
+            current_c: number | null;
+            /** @example 100 */
+            high_c: number | null;
+            /** @example Package id 0 */
+            label: string;
+        };
         TrendDto: {
             /**
              * Format: double
@@ -1116,6 +1472,44 @@ export interface components {
              *     ]
              */
             safeguard_process_names?: string[];
+        };
+        VolumeDto: {
+            /** @example /dev/vda */
+            device: string;
+            /**
+             * @description free to unprivileged users
+             * @example 83774136320
+             */
+            free_bytes: number;
+            /**
+             * @description free_bytes / total_bytes × 100
+             * @example 31
+             */
+            free_percent: number;
+            /** @example ext4 */
+            fstype: string;
+            /**
+             * @description readable problems; why a status is not healthy
+             * @example []
+             */
+            issues: string[];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "volume";
+            /** @example / */
+            mountpoint: string;
+            /**
+             * @description healthy < unknown < warning < critical
+             * @example healthy
+             * @enum {string}
+             */
+            status: "healthy" | "unknown" | "warning" | "critical";
+            /** @example 270553174016 */
+            total_bytes: number;
+            /** @example 25170157568 */
+            used_bytes: number;
         };
         WebsocketClientsDto: {
             /** @example 0 */
@@ -1202,6 +1596,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventsDto"];
+                };
+            };
+        };
+    };
+    HardwareController_health: {
+        parameters: {
+            query?: {
+                /** @description probe now instead of serving measurements younger than 30 s */
+                refresh?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description or {"ok":false,"error"} (HardwareErrorDto) after an unexpected failure */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HardwareHealthDto"];
+                };
+            };
+        };
+    };
+    HardwareController_test: {
+        parameters: {
+            query: {
+                /** @description cpu, memory or disk (disks also works); trimmed, any case */
+                target: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HardwareHealthDto"];
+                };
+            };
+            /** @description an unknown target */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HardwareErrorDto"];
                 };
             };
         };
