@@ -59,7 +59,8 @@ export class EngineService implements OnModuleInit, OnApplicationShutdown {
     const historyDue = this.deps.history.isDue(timestamp);
     const withProcesses = this.processRefresh.due(this.pipeline.cycleCount, historyDue || this.processesWanted());
     const snapshot = await this.telemetry.sample({ timestamp, withProcesses });
-    const cycle = this.pipeline.step(snapshot, this.deps.preferences.value, { processesRefreshed: withProcesses });
+    const runningPids = withProcesses ? this.telemetry.runningPids?.() : undefined;
+    const cycle = this.pipeline.step(snapshot, this.deps.preferences.value, { processesRefreshed: withProcesses, runningPids });
     if (historyDue) {
       await this.deps.history.append(historySample(cycle, this.pipeline.topProcesses(5)));
     }

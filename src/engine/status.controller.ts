@@ -6,7 +6,8 @@ import { ProcessesQueryDto } from './dto/processes-query.dto.js';
 import { BaselineDto, StatusDto } from './dto/status.dto.js';
 import { EngineService } from './engine.service.js';
 
-const DEFAULT_PROCESS_LIMIT = 10;
+/** As the earlier engine. */
+const DEFAULT_PROCESS_LIMIT = 50;
 
 /** Read-only views of the engine's current state (SPEC §4). */
 @ApiController('', 'engine')
@@ -42,7 +43,7 @@ export class StatusController {
   }
 
   @Get('events')
-  @ApiOperation({ summary: 'Recent engine events (spikes, level changes, alerts), newest first' })
+  @ApiOperation({ summary: 'The newest 50 engine events (spikes, pressure, process start/stop, level changes, alerts), newest first' })
   @ApiOkResponse({ type: EventsDto })
   events(): EventsDto {
     return { events: this.engine.pipeline.listEvents() };

@@ -47,11 +47,15 @@ describe('ProcTelemetrySource', () => {
   it('scans processes only when asked, reusing the previous list otherwise', async () => {
     const telemetry = source();
     expect((await telemetry.sample({ timestamp: 1, withProcesses: false })).processes).toEqual([]);
+    expect(telemetry.runningPids()).toBeUndefined();
     const scanned = (await telemetry.sample({ timestamp: 3, withProcesses: true })).processes;
     expect(scanned.map((p) => p.name)).toEqual(['worker']);
+    expect([...telemetry.runningPids()!]).toEqual([7]);
     await rm(join(root, '7'), { recursive: true }); // would vanish from a new scan
     expect((await telemetry.sample({ timestamp: 5, withProcesses: false })).processes).toEqual(scanned);
+    expect([...telemetry.runningPids()!]).toEqual([7]); // still the scan the list comes from
     expect((await telemetry.sample({ timestamp: 7, withProcesses: true })).processes).toEqual([]);
+    expect([...telemetry.runningPids()!]).toEqual([]);
   });
 
   it('keeps the cycle on schedule: past SCAN_BUDGET_MS it takes the previous list, and the late scan lands later', async () => {
@@ -61,13 +65,15 @@ describe('ProcTelemetrySource', () => {
     // A scan slowed down the way a saturated event loop slows its hundreds of reads.
     const late = [{ ...first[0], pid: 8, name: 'late' }];
     const scanner = (telemetry as unknown as { scanner: { scan: () => Promise<unknown> } }).scanner;
-    scanner.scan = () => new Promise((resolve) => setTimeout(() => resolve(late), SCAN_BUDGET_MS + 300));
+    scanner.scan = () => new Promise((resolve) => setTimeout(() => resolve({ top: late, running: new Set([8]) }), SCAN_BUDGET_MS + 300));
     const started = performance.now();
     const onTime = await telemetry.sample({ timestamp: 3, withProcesses: true });
     expect(performance.now() - started).toBeLessThan(SCAN_BUDGET_MS + 200);
     expect(onTime.processes).toEqual(first);
+    expect([...telemetry.runningPids()!]).toEqual([7]); // the running pids go with the list
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect((await telemetry.sample({ timestamp: 5, withProcesses: false })).processes).toEqual(late);
+    expect([...telemetry.runningPids()!]).toEqual([8]);
   });
 
   it('reopens its files after close()', async () => {

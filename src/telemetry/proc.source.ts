@@ -40,6 +40,7 @@ export class ProcTelemetrySource implements TelemetrySource {
   private readonly scanner: ProcessScanner;
   private previousCpu: ProcStat | undefined;
   private processes: ProcessRecord[] = [];
+  private running: ReadonlySet<number> | undefined;
   private scanned = false;
   private wholeDisks: Set<string> | undefined;
 
@@ -58,6 +59,11 @@ export class ProcTelemetrySource implements TelemetrySource {
     this.scanner.close();
   }
 
+  /** The pids of the scan the current process list comes from. */
+  runningPids(): ReadonlySet<number> | undefined {
+    return this.running;
+  }
+
   async sample(request: SampleRequest): Promise<SnapshotRecord> {
     // Disks rarely come and go, so the /sys/block listing is refreshed with the process list.
     if (!this.wholeDisks || request.withProcesses) this.wholeDisks = await listBlockDevices(this.sysBlockDir);
@@ -71,9 +77,11 @@ export class ProcTelemetrySource implements TelemetrySource {
     const previous = this.previousCpu;
     this.previousCpu = stat;
     if (request.withProcesses) {
-      const scan = this.scanner.scan({ memTotalBytes: memory.total, bootTimeSec: stat.bootTimeSec }).then(
-        (processes) => {
-          this.processes = processes;
+      const context = { memTotalBytes: memory.total, bootTimeSec: stat.bootTimeSec, logicalCpus: stat.perCore.length };
+      const scan = this.scanner.scan(context).then(
+        ({ top, running }) => {
+          this.processes = top;
+          this.running = running;
           this.scanned = true;
         },
         () => undefined,

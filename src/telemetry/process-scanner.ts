@@ -2,7 +2,7 @@
 import { detectPageSize, listPids, mapPool, ProcFile, readOnce, ReadBuffer } from './proc-files.js';
 import { PidStatFiles } from './pid-stat-files.js';
 import { parsePidStat, parseUptime, processStatus, type PidStat } from './proc-parsers.js';
-import { processCpuPercent, round, topProcesses } from './snapshot-math.js';
+import { machineCpuShare, processCpuPercent, round, topProcesses } from './snapshot-math.js';
 import type { ProcessRecord } from './snapshot.record.js';
 
 /**
@@ -19,6 +19,15 @@ export interface ScanContext {
   memTotalBytes: number;
   /** `btime` of /proc/stat: process start times are relative to it. */
   bootTimeSec: number;
+  /** Logical CPUs: a process's cpu_percent is its share of all of them. */
+  logicalCpus: number;
+}
+
+export interface ScanResult {
+  /** The top processes, ranked. */
+  top: ProcessRecord[];
+  /** Every pid the scan read: which processes are alive, listed or not. */
+  running: ReadonlySet<number>;
 }
 
 export interface ProcessScannerOptions {
@@ -33,14 +42,14 @@ export interface ProcessScannerOptions {
   concurrency?: number;
 }
 
-type Ranked = Pick<ProcessRecord, 'pid' | 'cpu_percent' | 'memory_rss'> & { stat: PidStat };
+type Ranked = Pick<ProcessRecord, 'pid' | 'cpu_percent' | 'memory_percent' | 'memory_rss'> & { stat: PidStat };
 
-function toRecord({ pid, cpu_percent, memory_rss, stat }: Ranked, context: ScanContext): ProcessRecord {
+function toRecord({ pid, cpu_percent, memory_percent, memory_rss, stat }: Ranked, context: ScanContext): ProcessRecord {
   return {
     pid,
     name: stat.comm,
     cpu_percent,
-    memory_percent: context.memTotalBytes > 0 ? round((memory_rss / context.memTotalBytes) * 100, 2) : 0,
+    memory_percent,
     memory_rss,
     status: processStatus(stat.state),
     create_time: round(context.bootTimeSec + stat.startTicks / CLOCK_TICKS_PER_SEC, 2),
@@ -69,7 +78,7 @@ export class ProcessScanner {
   private previous = new Map<number, Seen>();
   private previousUptimeSec: number | undefined;
   private pageSizeBytes: number | undefined;
-  private inFlight: Promise<ProcessRecord[]> | undefined;
+  private inFlight: Promise<ScanResult> | undefined;
 
   constructor(options: ProcessScannerOptions = {}) {
     this.procRoot = options.procRoot ?? '/proc';
@@ -79,8 +88,8 @@ export class ProcessScanner {
     this.uptimeFile = new ProcFile(`${this.procRoot}/uptime`, true);
   }
 
-  /** Top processes; a call while a scan is running shares that scan. */
-  scan(context: ScanContext): Promise<ProcessRecord[]> {
+  /** Top processes and the pids alive; a call while a scan is running shares that scan. */
+  scan(context: ScanContext): Promise<ScanResult> {
     this.inFlight ??= this.scanOnce(context).finally(() => (this.inFlight = undefined));
     return this.inFlight;
   }
@@ -91,7 +100,7 @@ export class ProcessScanner {
     this.uptimeFile.close();
   }
 
-  private async scanOnce(context: ScanContext): Promise<ProcessRecord[]> {
+  private async scanOnce(context: ScanContext): Promise<ScanResult> {
     this.pageSizeBytes ??= await detectPageSize(this.procRoot);
     const uptimeSec = parseUptime(await this.uptimeFile.readOrEmpty(this.buffers[0]));
     const pids = await listPids(this.procRoot);
@@ -113,13 +122,20 @@ export class ProcessScanner {
       next.set(stat.pid, { startTicks: stat.startTicks, cpuTicks: stat.cpuTicks, fullName: same?.fullName });
       const lifetimeSec = uptimeSec - stat.startTicks / CLOCK_TICKS_PER_SEC;
       const cpu = processCpuPercent({ previous: same?.cpuTicks, current: stat.cpuTicks }, elapsedSec, lifetimeSec, CLOCK_TICKS_PER_SEC);
-      ranked.push({ pid: stat.pid, cpu_percent: round(cpu, 2), memory_rss: stat.rssPages * (this.pageSizeBytes ?? 4096), stat });
+      const memoryRss = stat.rssPages * (this.pageSizeBytes ?? 4096);
+      ranked.push({
+        pid: stat.pid,
+        cpu_percent: round(machineCpuShare(cpu, context.logicalCpus), 2),
+        memory_percent: context.memTotalBytes > 0 ? round((memoryRss / context.memTotalBytes) * 100, 2) : 0,
+        memory_rss: memoryRss,
+        stat,
+      });
     }
     this.previous = next;
     this.previousUptimeSec = uptimeSec;
     const top = topProcesses(ranked, this.limit).map((entry) => toRecord(entry, context));
     await Promise.all(top.map((record) => this.restoreFullName(record, next.get(record.pid))));
-    return top;
+    return { top, running: new Set(next.keys()) };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { cpuPercent, memoryFromMeminfo, perCorePercent, processCpuPercent, round, topProcesses } from './snapshot-math.js';
+import { cpuPercent, machineCpuShare, memoryFromMeminfo, perCorePercent, processCpuPercent, round, topProcesses } from './snapshot-math.js';
 import type { ProcessRecord } from './snapshot.record.js';
 
 describe('cpuPercent', () => {
@@ -80,20 +80,33 @@ describe('processCpuPercent', () => {
   });
 });
 
+describe('machineCpuShare', () => {
+  it.each([
+    [100, 4, 25], // one busy core of four
+    [250, 4, 62.5],
+    [600, 4, 100], // capped
+    [50, 1, 50],
+    [30, 0, 30], // no cpu count known: taken as one
+    [-1, 4, 0],
+  ])('%p %% of a core on %p cpus is %p %% of the machine', (perCore, cpus, share) => {
+    expect(machineCpuShare(perCore, cpus)).toBe(share);
+  });
+});
+
 describe('topProcesses and round', () => {
-  const p = (pid: number, cpu: number, rss: number): ProcessRecord => ({
+  const p = (pid: number, cpu: number, rss: number, memory = 0): ProcessRecord => ({
     pid,
     name: `p${pid}`,
     cpu_percent: cpu,
-    memory_percent: 0,
+    memory_percent: memory,
     memory_rss: rss,
     status: 'sleeping',
     create_time: 0,
   });
 
-  it('orders by cpu, then resident memory, and keeps the limit', () => {
-    const ranked = topProcesses([p(1, 0, 10), p(2, 5, 1), p(3, 0, 30), p(4, 5, 2), p(5, 0, 0)], 4);
-    expect(ranked.map((x) => x.pid)).toEqual([4, 2, 3, 1]);
+  it('orders by cpu + memory share, then resident memory, then pid, and keeps the limit', () => {
+    const ranked = topProcesses([p(1, 0, 10), p(2, 5, 1), p(3, 0, 30), p(4, 5, 2), p(5, 0, 0), p(6, 1, 5, 6), p(7, 5, 2)], 5);
+    expect(ranked.map((x) => x.pid)).toEqual([6, 4, 7, 2, 3]); // 7, then three at 5 (rss 2, 2, 1), then rss 30
   });
 
   it('rounds half away from zero at the given decimals', () => {

@@ -67,7 +67,18 @@ export function processCpuPercent(
   return Number.isFinite(value) && value > 0 ? value * 100 : 0;
 }
 
-/** Busiest first, then largest resident set; the wire keeps `limit` of them. */
-export function topProcesses<T extends Pick<ProcessRecord, 'pid' | 'cpu_percent' | 'memory_rss'>>(processes: T[], limit: number): T[] {
-  return [...processes].sort((a, b) => b.cpu_percent - a.cpu_percent || b.memory_rss - a.memory_rss || a.pid - b.pid).slice(0, limit);
+/**
+ * A per-core CPU % (one busy core = 100) as a share of the whole machine, 0–100, as the earlier
+ * engine reports every process: one busy core of four reads 25.
+ */
+export function machineCpuShare(perCorePercent: number, logicalCpus: number): number {
+  return clampPercent(perCorePercent / Math.max(1, logicalCpus));
+}
+
+type Rankable = Pick<ProcessRecord, 'pid' | 'cpu_percent' | 'memory_percent' | 'memory_rss'>;
+
+/** Highest cpu + memory share first, as the earlier engine ranks them (then larger rss, lower pid); `limit` kept. */
+export function topProcesses<T extends Rankable>(processes: T[], limit: number): T[] {
+  const load = (p: Rankable): number => p.cpu_percent + p.memory_percent;
+  return [...processes].sort((a, b) => load(b) - load(a) || b.memory_rss - a.memory_rss || a.pid - b.pid).slice(0, limit);
 }

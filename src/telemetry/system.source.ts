@@ -25,6 +25,10 @@ export class SystemTelemetrySource implements TelemetrySource, OnApplicationShut
     if (this.platform === 'linux' || this.platform === 'android') this.delegate = new ProcTelemetrySource(options);
   }
 
+  runningPids(): ReadonlySet<number> | undefined {
+    return this.delegate instanceof Promise ? undefined : this.delegate?.runningPids?.();
+  }
+
   async sample(request: SampleRequest): Promise<SnapshotRecord> {
     // A failed import is retried on the next cycle rather than remembered forever.
     this.delegate ??= this.loadSystemInformation().catch((error: unknown) => {
@@ -44,9 +48,12 @@ export class SystemTelemetrySource implements TelemetrySource, OnApplicationShut
 
   private async loadSystemInformation(): Promise<TelemetrySource> {
     const si = await import('systeminformation');
-    return new SystemInformationTelemetrySource(si, os, {
+    const source = new SystemInformationTelemetrySource(si, os, {
       memoryFromOs: this.platform === 'win32',
+      processCpuPerCore: this.platform !== 'win32',
       processLimit: this.options.processLimit,
     });
+    this.delegate = source; // settled: later calls (runningPids above all) need no await
+    return source;
   }
 }

@@ -30,16 +30,18 @@ function fakes(): { si: SystemInformationPort; os: OsPort & { times: { user: num
 describe('SystemInformationTelemetrySource', () => {
   it('takes cpu from os.cpus() deltas and the rest from systeminformation (macOS mode)', async () => {
     const { si, os } = fakes();
-    const source = new SystemInformationTelemetrySource(si, os, { memoryFromOs: false });
+    const source = new SystemInformationTelemetrySource(si, os, { memoryFromOs: false, processCpuPerCore: true });
     const first = await source.sample({ timestamp: 1, withProcesses: true });
     expect(first.cpu).toEqual({ percent: 10, per_core: [10, 10], logical_count: 2 });
     expect(first.memory).toEqual({ total: 16 * GIB, used: 12 * GIB, available: 4 * GIB, percent: 75 });
     expect(first.swap).toEqual({ total: 2 * GIB, used: GIB / 2, percent: 25 });
     expect(first.disk_io).toEqual({ read_bytes: 1000, write_bytes: 2000, read_count: 10, write_count: 20 });
+    // ps pcpu is per core on macOS: 42.126 % of one of the 2 cores is 21.06 % of the machine
     expect(first.processes).toEqual([
-      { pid: 2, name: 'busy', cpu_percent: 42.13, memory_percent: 3, memory_rss: 2000 * 1024, status: 'running', create_time: 1767225600 },
-      { pid: 1, name: 'calm', cpu_percent: 0.5, memory_percent: 1.23, memory_rss: 1000 * 1024, status: 'sleeping', create_time: 1767225600 },
+      { pid: 2, name: 'busy', cpu_percent: 21.06, memory_percent: 3, memory_rss: 2000 * 1024, status: 'running', create_time: 1767225600 },
+      { pid: 1, name: 'calm', cpu_percent: 0.25, memory_percent: 1.23, memory_rss: 1000 * 1024, status: 'sleeping', create_time: 1767225600 },
     ]);
+    expect([...source.runningPids()!]).toEqual([1, 2]);
 
     os.times = { user: 200, idle: 1000 };
     const second = await source.sample({ timestamp: 3, withProcesses: false });
@@ -48,9 +50,19 @@ describe('SystemInformationTelemetrySource', () => {
     expect(si.processes).toHaveBeenCalledTimes(1);
   });
 
+  it('on Windows takes the process cpu as the machine share systeminformation already gives', async () => {
+    const { si, os } = fakes();
+    const source = new SystemInformationTelemetrySource(si, os, { memoryFromOs: true, processCpuPerCore: false });
+    const snapshot = await source.sample({ timestamp: 1, withProcesses: true });
+    expect(snapshot.processes.map((p) => [p.pid, p.cpu_percent])).toEqual([
+      [2, 42.13],
+      [1, 0.5],
+    ]);
+  });
+
   it('on Windows reads memory from os each cycle and asks si.mem() (PowerShell) only on refresh cycles', async () => {
     const { si, os } = fakes();
-    const source = new SystemInformationTelemetrySource(si, os, { memoryFromOs: true });
+    const source = new SystemInformationTelemetrySource(si, os, { memoryFromOs: true, processCpuPerCore: false });
     await source.sample({ timestamp: 1, withProcesses: true });
     const quiet = await source.sample({ timestamp: 3, withProcesses: false });
     expect(quiet.memory).toEqual({ total: 8 * GIB, used: 2 * GIB, available: 6 * GIB, percent: 25 });
@@ -68,10 +80,12 @@ describe('SystemInformationTelemetrySource', () => {
     si.processes = async () => {
       throw new Error('wmi timeout');
     };
-    const snapshot = await new SystemInformationTelemetrySource(si, os, { memoryFromOs: true }).sample({ timestamp: 1, withProcesses: true });
+    const source = new SystemInformationTelemetrySource(si, os, { memoryFromOs: true, processCpuPerCore: false });
+    const snapshot = await source.sample({ timestamp: 1, withProcesses: true });
     expect(snapshot.disk_io).toEqual({ read_bytes: 0, write_bytes: 0, read_count: 0, write_count: 0 });
     expect(snapshot.swap).toEqual({ total: 0, used: 0, percent: 0 });
     expect(snapshot.memory.total).toBe(8 * GIB);
     expect(snapshot.processes).toEqual([]);
+    expect(source.runningPids()).toBeUndefined();
   });
 });

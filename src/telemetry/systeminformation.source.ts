@@ -1,7 +1,7 @@
 // Telemetry for Windows and macOS, where there is no /proc (SPEC §1: default via systeminformation).
 import type { CpuInfo } from 'node:os';
 import type { CpuTimes } from './proc-parsers.js';
-import { cpuPercent, perCorePercent, round, topProcesses } from './snapshot-math.js';
+import { cpuPercent, machineCpuShare, perCorePercent, round, topProcesses } from './snapshot-math.js';
 import type { ProcessRecord, SnapshotRecord } from './snapshot.record.js';
 import type { SampleRequest, TelemetrySource } from './telemetry-source.js';
 
@@ -29,6 +29,11 @@ export interface SystemInformationSourceOptions {
    * is the available memory; wrong on macOS, where it counts free pages only.
    */
   memoryFromOs: boolean;
+  /**
+   * Whether systeminformation gives a process's cpu per core (ps `pcpu` on macOS and the BSDs:
+   * one busy core = 100) rather than as a share of the whole machine (Windows and Linux).
+   */
+  processCpuPerCore: boolean;
   processLimit?: number;
 }
 
@@ -40,6 +45,7 @@ export interface SystemInformationSourceOptions {
 export class SystemInformationTelemetrySource implements TelemetrySource {
   private previousCpu: { total: CpuTimes; perCore: CpuTimes[] } | undefined;
   private processes: ProcessRecord[] = [];
+  private running: ReadonlySet<number> | undefined;
   private swap: SnapshotRecord['swap'] = { total: 0, used: 0, percent: 0 };
 
   constructor(
@@ -51,8 +57,13 @@ export class SystemInformationTelemetrySource implements TelemetrySource {
   async sample(request: SampleRequest): Promise<SnapshotRecord> {
     const cpu = this.readCpu();
     const [memory, disk_io] = await Promise.all([this.readMemory(request.withProcesses), this.readDisks()]);
-    if (request.withProcesses) this.processes = await this.readProcesses().catch(() => this.processes);
+    if (request.withProcesses) await this.readProcesses(cpu.logical_count).catch(() => undefined);
     return { timestamp: request.timestamp, cpu, memory, swap: this.swap, disk_io, processes: this.processes };
+  }
+
+  /** The pids of the listing the current process list comes from. */
+  runningPids(): ReadonlySet<number> | undefined {
+    return this.running;
   }
 
   private readCpu(): SnapshotRecord['cpu'] {
@@ -90,19 +101,21 @@ export class SystemInformationTelemetrySource implements TelemetrySource {
     return { read_bytes: bytes?.rx ?? 0, write_bytes: bytes?.wx ?? 0, read_count: ops?.rIO ?? 0, write_count: ops?.wIO ?? 0 };
   }
 
-  private async readProcesses(): Promise<ProcessRecord[]> {
+  private async readProcesses(logicalCpus: number): Promise<void> {
     const { list } = await this.si.processes();
+    const perCore = this.options.processCpuPerCore;
     const records = list.map((p) => ({
       pid: p.pid,
       name: p.name,
-      cpu_percent: round(p.cpu || 0, 2),
+      cpu_percent: round(perCore ? machineCpuShare(p.cpu || 0, logicalCpus) : Math.min(100, Math.max(0, p.cpu || 0)), 2),
       memory_percent: round(p.mem || 0, 2),
       // systeminformation reports rss in KiB on every platform.
       memory_rss: Math.round((p.memRss || 0) * 1024),
       status: STATUS_BY_SI_STATE[p.state] ?? (p.state || 'unknown'),
       create_time: startedToUnixSec(p.started),
     }));
-    return topProcesses(records, this.options.processLimit ?? 15);
+    this.processes = topProcesses(records, this.options.processLimit ?? 15);
+    this.running = new Set(list.map((p) => p.pid));
   }
 }
 

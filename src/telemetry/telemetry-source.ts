@@ -12,4 +12,10 @@ export interface SampleRequest {
 /** Where snapshots come from: the real machine, or a script in tests and demos. */
 export interface TelemetrySource {
   sample(request: SampleRequest): Promise<SnapshotRecord>;
+  /**
+   * Every pid alive at the scan behind the latest snapshot's process list, when the source
+   * sees them all (the list keeps only the top few). With it, process_start / process_stop
+   * mean a real start or exit rather than a move in the list. Sources that cannot tell omit it.
+   */
+  runningPids?(): ReadonlySet<number> | undefined;
 }

@@ -1,5 +1,5 @@
 // ─── TO BE REPLACED by the generated types ───────────────────────────────────────────────────────
-// Routes being built on other branches (process actions, cleanup, hardware health, large files), typed
+// Routes being built on other branches (process actions, cleanup, large files), typed
 // by hand from the earlier engine's shapes (docs/console.md, "Routes still to land"). `ApiPaths` in
 // schema.ts uses an entry here only while the generated `paths` lacks that route: once a route lands,
 // `npm run openapi` regenerates test/client/generated/openapi.d.ts, its generated type wins, and the
@@ -94,29 +94,6 @@ export interface LargeFiles extends DomainResult {
   files_scanned?: number;
 }
 
-export type HealthStatus = 'healthy' | 'warning' | 'critical' | 'unknown';
-
-export interface HardwareItem {
-  kind?: string;
-  name?: string;
-  status?: string;
-  issues?: string[];
-  [key: string]: unknown;
-}
-
-export interface HardwareComponent {
-  status: string;
-  issues: string[];
-  metrics: Record<string, unknown>;
-  items: HardwareItem[];
-}
-
-export interface HardwareHealth extends DomainResult {
-  ts: number;
-  overall: string;
-  components: { cpu: HardwareComponent; memory: HardwareComponent; disks: HardwareComponent };
-}
-
 export interface PendingPaths {
   '/api/v1/processes/{pid}/action': Route<{
     post: Operation<{ path: { pid: number } }, { action: ProcessAction }, DomainResult>;
@@ -130,6 +107,4 @@ export interface PendingPaths {
   '/api/v1/storage/large': Route<{
     get: Operation<{ query: { path: string; min_mb?: number; limit?: number; max_files_scanned?: number } }, never, LargeFiles>;
   }>;
-  '/api/v1/hardware/health': Route<{ get: Operation<{ query?: { refresh?: boolean } }, never, HardwareHealth> }>;
-  '/api/v1/hardware/test': Route<{ get: Operation<{ query: { target: 'cpu' | 'memory' | 'disk' } }, never, HardwareHealth> }>;
 }

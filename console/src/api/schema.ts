@@ -23,7 +23,8 @@ export type ProcessStats = JsonOf<'/api/v1/processes', 'get'>['processes'][numbe
 export type HistorySample = JsonOf<'/api/v1/history', 'get'>['samples'][number];
 export type StorageInfo = JsonOf<'/api/v1/storage/info', 'get'>;
 export type HardwareHealth = JsonOf<'/api/v1/hardware/health', 'get'>;
-export type HardwareComponent = HardwareHealth['components']['cpu'];
+/** Any of the three components (cpu, memory, disks): the page renders them with one card. */
+export type HardwareComponent = HardwareHealth['components'][keyof HardwareHealth['components']];
 export type CleanupCategories = JsonOf<'/api/v1/cleanup/categories', 'get'>;
 export type CleanupScan = JsonOf<'/api/v1/cleanup/scan', 'post'>;
 export type CleanupApplied = JsonOf<'/api/v1/cleanup/apply', 'post'>;

@@ -21,7 +21,10 @@ function metricText(key: string, value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-function itemTitle(item: HardwareComponent['items'][number]): string {
+// Items differ per component (memory modules, physical disks, volumes); the card shows their common fields.
+type ItemFields = Record<string, unknown>;
+
+function itemTitle(item: ItemFields): string {
   const named = ['name', 'mountpoint', 'slot', 'device'].map((k) => item[k]).find((v) => typeof v === 'string' && v);
   return `${typeof item.kind === 'string' ? `${item.kind}: ` : ''}${(named as string | undefined) ?? 'item'}`;
 }
@@ -70,7 +73,7 @@ function ComponentCard({
       </dl>
       {component.items.length > 0 && (
         <ul class="hw-items">
-          {component.items.map((item, i) => (
+          {(component.items as ItemFields[]).map((item, i) => (
             <li key={i}>
               <strong>{itemTitle(item)}</strong> {typeof item.status === 'string' && <Pill tone={toneOf(item.status)}>{item.status}</Pill>}
               {typeof item.total_bytes === 'number' && typeof item.free_bytes === 'number' && (

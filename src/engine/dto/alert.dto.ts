@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiDouble, ApiInteger } from '../../common/wire/api-number.decorator.js';
+import { EARLIER_ENGINE_EVENT_TYPES, ENGINE_EVENT_TYPES } from '../pipeline/event-logger.js';
 
 // SPEC §4 GET /processes item and alert contributors.
 export class ProcessStatsDto {
@@ -15,12 +16,45 @@ export class ProcessStatsDto {
   @ApiDouble({ example: 4.36 }) impact_score!: number;
 }
 
+const optional = { required: false } as const;
+
+// SPEC §4 GET /events item `details`: the earlier engine's keys for the event's type, plus `description`.
+export class EventDetailsDto {
+  @ApiProperty({ example: 'CPU spike: 91.2% (smoothed 84.0%)', description: 'a readable sentence, on every event' })
+  description!: string;
+  @ApiProperty({ ...optional, example: 'CPU spike resolved', description: 'on the events that end a spike or pressure' })
+  message?: string;
+  @ApiProperty({ ...optional, type: 'integer', example: 10428, description: 'process_start, process_stop' }) pid?: number;
+  @ApiProperty({ ...optional, example: 'render-worker', description: 'process_start' }) name?: string;
+  @ApiProperty({ ...optional, type: 'number', example: 91.2 }) cpu_percent?: number;
+  @ApiProperty({ ...optional, type: 'number', example: 84.04 }) cpu_smoothed?: number;
+  @ApiProperty({ ...optional, type: 'number', example: 87.1 }) memory_percent?: number;
+  @ApiProperty({ ...optional, type: 'number', example: 86.02 }) memory_smoothed?: number;
+  @ApiProperty({ ...optional, type: 'integer', example: 2214592512, description: 'bytes' }) memory_available?: number;
+  @ApiProperty({ ...optional, type: 'number', example: 812.5 }) disk_ops_per_sec?: number;
+  @ApiProperty({ ...optional, type: 'number', example: 14893056.0 }) disk_bytes_per_sec?: number;
+  @ApiProperty({
+    ...optional,
+    type: 'number',
+    example: 85.0,
+    description: "the earlier engine's configured event threshold (cpu 85, memory 85, disk 500), reported as it reports it",
+  })
+  threshold?: number;
+  @ApiProperty({ ...optional, example: 'moderate', description: 'level changes: the level before' }) from?: string;
+  @ApiProperty({ ...optional, example: 'high', description: 'level changes: the level after' }) to?: string;
+  @ApiProperty({ ...optional, type: 'number', example: 61.25, description: 'level changes: the score' }) score?: number;
+  @ApiProperty({ ...optional, enum: ['low', 'moderate', 'high', 'critical'], description: 'alert_fired' }) level?: string;
+  @ApiProperty({ ...optional, type: 'number', example: 69.85, description: 'alert_fired' }) stress_score?: number;
+  @ApiProperty({ ...optional, enum: ['cpu', 'memory', 'disk'], description: 'alert_fired' }) primary_bottleneck?: string;
+  @ApiProperty({ ...optional, type: 'integer', nullable: true, example: 2210, description: 'alert_fired' }) suspect_pid?: number | null;
+}
+
 // SPEC §4 GET /events item.
 export class EventDto {
   @ApiDouble({ example: 1795777262.71 }) timestamp!: number;
-  @ApiProperty({ example: 'cpu_spike_start' }) event_type!: string;
+  @ApiProperty({ enum: [...EARLIER_ENGINE_EVENT_TYPES, ...ENGINE_EVENT_TYPES], example: 'cpu_spike' }) event_type!: string;
   @ApiProperty({ enum: ['info', 'warning', 'critical'], example: 'warning' }) severity!: string;
-  @ApiProperty({ example: 'CPU spike started at 91.2%' }) details!: string;
+  @ApiProperty({ type: EventDetailsDto }) details!: EventDetailsDto;
 }
 
 // SPEC §5 "Alerts": root cause analysis.
@@ -28,7 +62,7 @@ export class RootCauseDto {
   @ApiProperty({ enum: ['cpu', 'memory', 'disk'], example: 'cpu' }) primary_bottleneck!: string;
   @ApiProperty({ type: ProcessStatsDto, nullable: true }) suspect_process!: ProcessStatsDto | null;
   @ApiProperty({ type: EventDto, nullable: true }) trigger_event!: EventDto | null;
-  @ApiDouble({ example: 70 }) confidence_score!: number;
+  @ApiDouble({ example: 70.0 }) confidence_score!: number;
   @ApiProperty({ example: "System is experiencing critical CPU pressure. The process 'x' (PID 1) is the primary suspect." })
   summary!: string;
 }

@@ -58,7 +58,7 @@ describe('AlertManager', () => {
   it.each([
     [8, true, 60],
     [38, true, 30],
-    [67.95, true, 0.1],
+    [67.95, true, 0.05], // 2 decimals, as the earlier engine
     [68, false, 0],
     [500, false, 0],
   ])('at t=%p after an alert at t=8: in cooldown %p, %p s left', (now, inCooldown, remaining) => {
@@ -85,15 +85,26 @@ describe('AlertManager', () => {
     expect(alert).toEqual(reference);
   });
 
-  it('keeps the top 5 contributors and names every breached resource', () => {
+  it("keeps the top 5 contributors and names every breached resource in the earlier engine's words", () => {
     const manager = new AlertManager(new CorrelationEngine(), { requiredCycles: 1 });
     const processes = referenceAlerts[0].top_contributors;
-    const stress = stressRecord({ cpu: 86.4, memory: 91.5, disk: 10 }, 72.5);
+    const stress = stressRecord({ cpu: 86.4, memory: 91.5, disk: 80 }, 72.5);
     const alert = manager.evaluate({ timestamp: 100, stress, thresholds: THRESHOLDS, processes: () => [...processes, ...processes], events: () => [] });
     expect(alert?.top_contributors).toEqual(processes);
-    expect(alert?.message).toMatch(
-      /^Resource alert \(CPU pressure 86% \(threshold 85%\), Memory pressure 92% \(threshold 85%\)\)\. Stress moderate \(73\/100\), sustained ~2s\. Root cause: System is experiencing critical memory pressure\./,
+    // Python's .0f: 91.5 and 72.5 are ties and go to the even 92 and 72
+    expect(alert?.message).toBe(
+      'Resource alert (CPU pressure 86% (threshold 85%); Memory pressure 92% (threshold 85%); Disk pressure 80% (threshold 80%)). ' +
+        'Stress moderate (72/100), sustained ~2s. Root cause: System is experiencing critical MEMORY pressure.',
     );
+  });
+
+  it('rounds the stress score and the contributors for the wire', () => {
+    const manager = new AlertManager(new CorrelationEngine(), { requiredCycles: 1 });
+    const stress = stressRecord({ cpu: 90, memory: 40, disk: 10 }, 61.2345);
+    const raw = { ...referenceAlerts[0].top_contributors[0], avg_cpu_percent: 58.3949, impact_score: 35.03694 };
+    const alert = manager.evaluate({ timestamp: 100, stress, thresholds: THRESHOLDS, processes: () => [raw], events: () => [] });
+    expect(alert?.stress_score).toBe(61.23);
+    expect(alert?.top_contributors[0]).toMatchObject({ avg_cpu_percent: 58.39, impact_score: 35.04 });
   });
 
   it('keeps the last 50 alerts and shows 10 in the status', () => {

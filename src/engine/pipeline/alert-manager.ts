@@ -1,8 +1,9 @@
 import type { CorrelationEngine, RootCauseRecord } from './correlation-engine.js';
 import type { EventRecord } from './event-logger.js';
-import { clamp, round } from './math.js';
+import { clamp, formatFixed, round } from './math.js';
 import type { ProcessStatsRecord } from './process-tracker.js';
-import { RESOURCES, RESOURCE_LABEL, type Resource, type ResourceValues, type StressLevel, type StressRecord } from './stress-engine.js';
+import { RESOURCES, type Resource, type ResourceValues, type StressLevel, type StressRecord } from './stress-engine.js';
+import { wireProcess } from './wire-rounding.js';
 
 // SPEC §5 "Alerts": one fired alert (GET /alerts, /ws/alerts, runtime.json alerts_recent).
 export interface AlertRecord {
@@ -49,13 +50,21 @@ export const DEFAULT_ALERT_OPTIONS: AlertOptions = {
 
 export interface AlertInput {
   timestamp: number;
+  /** Full precision: the breach, the level and the bottleneck are decided on the exact values. */
   stress: StressRecord;
   /** Pressure thresholds from the preferences. */
   thresholds: ResourceValues;
-  /** Ranked by impact, highest first. Read only when an alert fires: ranking every cycle would be wasted. */
+  /**
+   * The top `topContributors` by impact, highest first, full precision: the suspect is chosen
+   * among them. Read only when an alert fires: ranking every cycle would be wasted.
+   */
   processes: () => readonly ProcessStatsRecord[];
+  /** Newest first. */
   events: () => readonly EventRecord[];
 }
+
+/** How the message names each resource, as the earlier engine. */
+const BREACH_LABEL: Record<Resource, string> = { cpu: 'CPU', memory: 'Memory', disk: 'Disk' };
 
 export function breachedResources(pressures: ResourceValues, thresholds: ResourceValues): Resource[] {
   return RESOURCES.filter((r) => pressures[r] >= thresholds[r]);
@@ -98,7 +107,7 @@ export class AlertManager {
       total_fired: this.totalFired,
       in_cooldown: remaining > 0,
       cooldown_total_sec: this.options.cooldownSec,
-      cooldown_remaining_sec: round(remaining, 1),
+      cooldown_remaining_sec: round(remaining, 2),
       consecutive_high: this.consecutiveHigh,
       last_alert: this.alerts[0] ?? null,
       recent_alerts: this.alerts.slice(0, this.options.statusRecent),
@@ -133,27 +142,22 @@ export class AlertManager {
     return last ? clamp(this.options.cooldownSec - (now - last.timestamp), 0, this.options.cooldownSec) : 0;
   }
 
+  /** The earlier engine's message, numbers formatted as it formats them. */
   private buildAlert(input: AlertInput, breached: Resource[]): AlertRecord {
     const { stress } = input;
-    const processes = input.processes();
-    const rootCause = this.correlation.analyze({
-      timestamp: input.timestamp,
-      pressures: stress.pressures,
-      thresholds: input.thresholds,
-      processes,
-      events: input.events(),
-    });
+    const processes = input.processes().slice(0, this.options.topContributors);
+    const rootCause = this.correlation.analyze({ pressures: stress.pressures, processes, events: input.events() });
     const what = breached
-      .map((r) => `${RESOURCE_LABEL[r]} pressure ${Math.round(stress.pressures[r])}% (threshold ${Math.round(input.thresholds[r])}%)`)
-      .join(', ');
-    const sustainedSec = Math.round(this.consecutiveHigh * this.options.collectionIntervalSec);
+      .map((r) => `${BREACH_LABEL[r]} pressure ${formatFixed(stress.pressures[r], 0)}% (threshold ${formatFixed(input.thresholds[r], 0)}%)`)
+      .join('; ');
+    const sustainedSec = formatFixed(this.consecutiveHigh * this.options.collectionIntervalSec, 0);
     return {
       timestamp: input.timestamp,
-      stress_score: stress.score,
+      stress_score: round(stress.score, 2),
       level: stress.level,
-      top_contributors: processes.slice(0, this.options.topContributors),
+      top_contributors: processes.map(wireProcess),
       message:
-        `Resource alert (${what}). Stress ${stress.level} (${Math.round(stress.score)}/100), ` +
+        `Resource alert (${what}). Stress ${stress.level} (${formatFixed(stress.score, 0)}/100), ` +
         `sustained ~${sustainedSec}s. Root cause: ${rootCause.summary}`,
       root_cause: rootCause,
     };

@@ -87,46 +87,76 @@ describe('AnalysisPipeline', () => {
     const processes = [proc(42, 'hog', 80, 2), proc(7, 'editor', 5, 10)];
     const results = [0, 1, 2, 3, 4].map((i) => pipeline.step(snapshot(T0 + 2 * i, 95, processes), DEFAULT_PREFERENCES));
     expect(results.map((r) => r.firedAlert !== null)).toEqual([false, false, false, false, true]);
-    expect(results[1].events).toEqual([{ timestamp: T0 + 2, event_type: 'cpu_spike_start', severity: 'warning', details: 'CPU spike started at 95%' }]);
+    // the second reading at or above 80 starts the spike
+    const spike = {
+      timestamp: T0 + 2,
+      event_type: 'cpu_spike',
+      severity: 'warning',
+      details: { cpu_percent: 95, cpu_smoothed: 95, threshold: 85, description: 'CPU spike: 95.0% (smoothed 95.0%)' },
+    };
+    expect(results[1].events).toEqual([spike]);
     const alert = results[4].firedAlert!;
     // cpu 95 is hot: (0.5·95 + 0.35·50) / 1.1 = 59.09
     expect(alert.stress_score).toBe(59.09);
     expect(alert.message).toBe(
       'Resource alert (CPU pressure 95% (threshold 85%)). Stress moderate (59/100), sustained ~10s. Root cause: ' +
         "System is experiencing critical CPU pressure. The process 'hog' (PID 42) is the primary suspect, consuming 80.0% CPU. " +
-        'Triggered by: CPU spike started at 95%.',
+        "A 'cpu_spike' event was detected recently.",
     );
-    expect(alert.root_cause).toMatchObject({ primary_bottleneck: 'cpu', confidence_score: 100, trigger_event: results[1].events[0] });
+    // 20 + 50 for the suspect + 30 for the trigger
+    expect(alert.root_cause).toMatchObject({ primary_bottleneck: 'cpu', confidence_score: 100, trigger_event: spike });
     expect(alert.top_contributors.map((p) => [p.pid, p.sample_count, p.impact_score])).toEqual([
-      [42, 5, 48.8],
-      [7, 5, 7],
+      [42, 5, 48.8], // 0.6·80 + 0.4·2
+      [7, 5, 7], // 0.6·5 + 0.4·10
     ]);
     expect(results[4].events.map((e) => e.event_type)).toEqual(['alert_fired']);
     expect(results[4].alert).toMatchObject({ total_fired: 1, in_cooldown: true, consecutive_high: 5, last_alert: alert });
-    expect(pipeline.listEvents().map((e) => e.event_type)).toEqual(['alert_fired', 'cpu_spike_start']);
+    expect(pipeline.listEvents().map((e) => e.event_type)).toEqual(['alert_fired', 'cpu_spike']);
   });
 
   it('logs stress level changes and spike resolution', () => {
     const pipeline = new AnalysisPipeline();
     const cpus = [10, 95, 95, 95, 95, 10, 10, 10, 10];
     const results = cpus.map((cpu, i) => pipeline.step(snapshot(T0 + 2 * i, cpu), DEFAULT_PREFERENCES));
-    const details = results.flatMap((r, i) => r.events.map((e) => `${i}: ${e.event_type}: ${e.details}`));
-    // cycle 1: smoothed cpu 35.5 + 10 for growing (slope 42.5 %/s, capped) = 45.5 → 0.4·45.5 + 0.35·50 = 35.7
-    // cycle 8: smoothed cpu 25.51, no growth → 0.4·25.51 + 0.35·50 = 27.7
+    const details = results.flatMap((r, i) => r.events.map((e) => `${i}: ${e.event_type}: ${e.details.description}`));
+    // cycle 1: cpu growing 42.5 %/s adds 425: pressure 100, hot → (0.5·100 + 0.35·50) / 1.1 = 61.36
+    // cycle 2: smoothed 0.3·95 + 0.7·35.5 = 53.35 (53.349999… in binary)
+    // cycle 5: smoothed 55.21, slope 0 over the 6 readings → 0.4·55.21 + 0.35·50 = 39.59
+    // cycle 8: smoothed 25.51 → 0.4·25.51 + 0.35·50 = 27.70
     expect(details).toEqual([
-      '1: stress_level_change: Stress level low -> moderate (score 35.7)',
-      '2: cpu_spike_start: CPU spike started at 95%',
-      '5: cpu_spike_resolved: CPU spike resolved at 10%',
+      '1: stress_level_change: Stress level low -> high (score 61.4)',
+      '2: cpu_spike: CPU spike: 95.0% (smoothed 53.3%)',
+      '5: cpu_spike: CPU spike resolved at 10.0%',
+      '5: stress_level_change: Stress level high -> moderate (score 39.6)',
       '8: stress_level_change: Stress level moderate -> low (score 27.7)',
     ]);
   });
 
-  it('does not count a carried-over process list twice', () => {
+  it("counts a carried-over list's readings for each cycle, and drops a process at the next scan without it", () => {
     const pipeline = new AnalysisPipeline();
-    const processes = [proc(1, 'a', 10, 1)];
-    pipeline.step(snapshot(T0, 10, processes), DEFAULT_PREFERENCES);
-    pipeline.step(snapshot(T0 + 2, 10, processes), DEFAULT_PREFERENCES, { processesRefreshed: false });
-    expect(pipeline.topProcesses(10).map((p) => p.sample_count)).toEqual([1]);
+    const listed = [proc(1, 'a', 10, 1), proc(2, 'b', 30, 1)];
+    pipeline.step(snapshot(T0, 10, listed), DEFAULT_PREFERENCES);
+    pipeline.step(snapshot(T0 + 2, 10, listed), DEFAULT_PREFERENCES, { processesRefreshed: false });
+    expect(pipeline.topProcesses(10).map((p) => [p.pid, p.sample_count])).toEqual([
+      [2, 2],
+      [1, 2],
+    ]);
+    const cycle = pipeline.step(snapshot(T0 + 4, 10, [proc(1, 'a', 10, 1)]), DEFAULT_PREFERENCES);
+    expect(pipeline.topProcesses(10).map((p) => [p.pid, p.sample_count])).toEqual([[1, 3]]);
+    // no running pids given: leaving the list is all the pipeline can see
+    expect(cycle.events.map((e) => [e.event_type, e.details.pid])).toEqual([['process_stop', 2]]);
+  });
+
+  it('tells real starts and exits from moves in the list when the source knows the running pids', () => {
+    const pipeline = new AnalysisPipeline();
+    const running = new Set([1, 2]);
+    pipeline.step(snapshot(T0, 10, [proc(1, 'a', 10, 1), proc(2, 'b', 30, 1)]), DEFAULT_PREFERENCES, { runningPids: running });
+    const moved = pipeline.step(snapshot(T0 + 2, 10, [proc(1, 'a', 10, 1)]), DEFAULT_PREFERENCES, { runningPids: running });
+    expect(moved.events).toEqual([]); // 2 left the list but still runs
+    const exited = pipeline.step(snapshot(T0 + 4, 10, [proc(1, 'a', 10, 1), proc(3, 'c', 5, 1)]), DEFAULT_PREFERENCES, {
+      runningPids: new Set([1, 3]),
+    });
+    expect(exited.events.map((e) => e.details.description)).toEqual(['Process started: c (PID 3), 5.0% CPU, 1.0% memory', 'Process exited: b (PID 2)']);
   });
 
   it('loads, exports and resets the baseline', () => {
@@ -145,7 +175,7 @@ describe('AnalysisPipeline', () => {
     const pipeline = new AnalysisPipeline();
     pipeline.loadBaseline(fixture('reference-datastore/state/baseline.json'));
     // T0 is 08:00 UTC (morning, 1650 samples). The sample is learned first (SPEC order), so cpu 60
-    // meets mean 24.7631 ± 11.0788: z 3.1806 → score 72.69 (high); memory 50 and disk 0 are below their means: z 0.
+    // meets mean 24.7631 ± 11.0788 (sample σ): z 3.1806 → score 72.69 (high); memory 50 and disk 0 are below their means: z 0.
     const result = pipeline.step(snapshot(T0, 60), DEFAULT_PREFERENCES);
     expect(result.anomaly).toEqual({ score: 72.69, level: 'high', z_scores: { cpu: 3.18, memory: 0, disk: 0 }, is_sustained: false });
   });

@@ -3,17 +3,19 @@ import { AlertManager, type AlertRecord, type AlertStateRecord } from './alert-m
 import { AnomalyDetector, type AnomalyRecord } from './anomaly-detector.js';
 import { BaselineModel, type BaselineFileRecord, type BaselineSample, type BaselineStatusRecord } from './baseline-model.js';
 import { CorrelationEngine } from './correlation-engine.js';
-import { EventLogger, type EventRecord } from './event-logger.js';
+import { EVENTS_SERVED, EventLogger, type EventRecord } from './event-logger.js';
 import { alertFiredEvent, levelChangeEvent, spikeEvents } from './event-transitions.js';
 import { Normalizer, type NormalizedRecord } from './normalizer.js';
 import { PredictionEngine, type PredictionRecord } from './prediction-engine.js';
 import { alertThresholds, type PreferencesRecord } from './preferences.js';
+import { ProcessEvents } from './process-events.js';
 import { ProcessTracker, type ProcessStatsRecord } from './process-tracker.js';
 import { StabilityCalculator, type StabilityRecord } from './stability-calculator.js';
 import { buildStatus, type BufferStatsRecord, type EngineInfoRecord, type StatusRecord } from './status.js';
 import { StressEngine, type StressRecord } from './stress-engine.js';
 import { TimeSeriesBuffer } from './time-series-buffer.js';
 import { TrendAnalyzer, type TrendRecord } from './trend-analyzer.js';
+import { wireAnomaly, wireNormalized, wirePrediction, wireProcess, wireStability, wireStress, wireTrend } from './wire-rounding.js';
 
 export interface PipelineOptions {
   collectionIntervalSec: number;
@@ -27,12 +29,20 @@ export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = { collectionIntervalSec
 export interface StepOptions {
   /**
    * False when the snapshot carries the previous process list (it is refreshed only every few
-   * cycles), so the same reading is not counted again in the per-process averages. Default true.
+   * cycles): its readings then stand for this cycle too, and nothing starts or stops. Default true.
    */
   processesRefreshed?: boolean;
+  /**
+   * Every pid alive at this cycle's process scan, when the telemetry source knows it: then
+   * `process_start` / `process_stop` mean a real start or exit, not a move in the top list.
+   */
+  runningPids?: ReadonlySet<number>;
 }
 
-/** Everything one cycle produced; `buildStatus(result, engineInfo)` turns it into GET /status. */
+/**
+ * Everything one cycle produced, rounded as the wire rounds it;
+ * `buildStatus(result, engineInfo)` turns it into GET /status.
+ */
 export interface CycleResult {
   snapshot: SnapshotRecord;
   normalized: NormalizedRecord;
@@ -49,7 +59,10 @@ export interface CycleResult {
   events: EventRecord[];
 }
 
-/** Baseline and anomalies follow the smoothed readings, so one noisy sample neither skews nor trips them. */
+/**
+ * Baseline and anomalies follow the smoothed readings, so one noisy sample neither skews nor
+ * trips them; unrounded, so the baseline learns what the earlier engine learns.
+ */
 function baselineSample(normalized: NormalizedRecord): BaselineSample {
   return {
     cpu_percent: normalized.cpu.smoothed,
@@ -70,12 +83,15 @@ export class AnalysisPipeline {
   readonly predictionEngine = new PredictionEngine();
   readonly stabilityCalculator = new StabilityCalculator();
   readonly processTracker = new ProcessTracker();
+  readonly processEvents = new ProcessEvents();
   readonly eventLogger: EventLogger;
   readonly correlationEngine = new CorrelationEngine();
   readonly alertManager: AlertManager;
   private baselineModel = new BaselineModel();
   private cycles = 0;
   private previous: CycleResult | null = null;
+  /** The latest normalised reading at full precision (the spike events compare against it). */
+  private previousNormalized: NormalizedRecord | null = null;
 
   constructor(options: Partial<PipelineOptions> = {}) {
     this.options = { ...DEFAULT_PIPELINE_OPTIONS, ...options };
@@ -100,32 +116,49 @@ export class AnalysisPipeline {
     return this.previous;
   }
 
+  /** One cycle, in the earlier engine's order of steps; every stage works at full precision. */
   step(snapshot: SnapshotRecord, preferences: PreferencesRecord, options: StepOptions = {}): CycleResult {
     const timestamp = snapshot.timestamp;
-    if (options.processesRefreshed ?? true) this.processTracker.update(snapshot.processes);
+    const refreshed = options.processesRefreshed ?? true;
     const normalized = this.normalizer.normalize(snapshot);
     this.shortBuffer.push(normalized);
     this.longBuffer.push(normalized);
     const sample = baselineSample(normalized);
     this.baselineModel.update(timestamp, sample);
+    this.processTracker.update(snapshot.processes, refreshed);
+    const events = spikeEvents(this.previousNormalized, normalized);
+    if (refreshed || this.cycles === 0) events.push(...this.processEvents.scan(timestamp, snapshot.processes, options.runningPids));
     const trend = this.trendAnalyzer.analyze(this.shortBuffer.last(this.trendAnalyzer.options.window));
     const anomaly = this.anomalyDetector.detect(timestamp, sample, this.baselineModel, preferences.anomaly_sensitivity);
     const stress = this.stressEngine.evaluate(normalized, trend, anomaly);
     const prediction = this.predictionEngine.predict(normalized, trend);
     const stability = this.stabilityCalculator.calculate(stress.score, prediction.risk_score, anomaly.score);
-    // Logged before the alert check so a spike of this very cycle can be its trigger.
-    const events = this.logTransitions(normalized, anomaly, stress);
+    events.push(...this.levelChanges(anomaly, stress, timestamp));
+    // Logged before the alert check so an event of this very cycle can be its trigger.
+    events.forEach((event) => this.eventLogger.log(event));
     const firedAlert = this.alertManager.evaluate({
       timestamp,
       stress,
       thresholds: alertThresholds(preferences),
-      processes: () => this.processTracker.top(Number.POSITIVE_INFINITY),
+      processes: () => this.processTracker.top(this.alertManager.options.topContributors),
       events: () => this.eventLogger.list(),
     });
     if (firedAlert) events.push(this.eventLogger.log(alertFiredEvent(firedAlert)));
     this.cycles += 1;
-    const alert = this.alertManager.state(timestamp);
-    const result = { snapshot, normalized, trend, anomaly, stress, prediction, stability, alert, firedAlert, buffers: this.bufferStats(), events };
+    this.previousNormalized = normalized;
+    const result: CycleResult = {
+      snapshot,
+      normalized: wireNormalized(normalized),
+      trend: wireTrend(trend),
+      anomaly: wireAnomaly(anomaly),
+      stress: wireStress(stress),
+      prediction: wirePrediction(prediction),
+      stability: wireStability(stability),
+      alert: this.alertManager.state(timestamp),
+      firedAlert,
+      buffers: this.bufferStats(),
+      events,
+    };
     this.previous = result;
     return result;
   }
@@ -184,23 +217,23 @@ export class AnalysisPipeline {
     return this.alertManager.recent();
   }
 
-  /** Newest first (GET /events). */
-  listEvents(limit?: number): EventRecord[] {
+  /** Newest first (GET /events: the newest 50, as the earlier engine). */
+  listEvents(limit = EVENTS_SERVED): EventRecord[] {
     return this.eventLogger.list(limit);
   }
 
-  /** Highest impact first (GET /processes?limit). */
+  /** Highest impact first (GET /processes?limit), rounded for the wire. */
   topProcesses(limit: number): ProcessStatsRecord[] {
-    return this.processTracker.top(limit);
+    return this.processTracker.top(limit).map(wireProcess);
   }
 
-  private logTransitions(normalized: NormalizedRecord, anomaly: AnomalyRecord, stress: StressRecord): EventRecord[] {
+  /** This engine's own events; levels are compared with the previous cycle's. */
+  private levelChanges(anomaly: AnomalyRecord, stress: StressRecord, timestamp: number): EventRecord[] {
     const previous = this.previous;
     const candidates = [
-      ...spikeEvents(previous?.normalized ?? null, normalized),
-      levelChangeEvent('anomaly', previous?.anomaly.level ?? null, anomaly.level, anomaly.score, normalized.timestamp),
-      levelChangeEvent('stress', previous?.stress.level ?? null, stress.level, stress.score, normalized.timestamp),
+      levelChangeEvent('anomaly', previous?.anomaly.level ?? null, anomaly.level, anomaly.score, timestamp),
+      levelChangeEvent('stress', previous?.stress.level ?? null, stress.level, stress.score, timestamp),
     ];
-    return candidates.filter((e): e is EventRecord => e !== null).map((e) => this.eventLogger.log(e));
+    return candidates.filter((e): e is EventRecord => e !== null);
   }
 }

@@ -6,7 +6,7 @@ const MORNING = Date.parse('2026-03-01T08:00:00Z') / 1000;
 const EVENING = Date.parse('2026-03-01T20:00:00Z') / 1000;
 const sample = (cpu: number, memory = 50, disk = 10): BaselineSample => ({ cpu_percent: cpu, memory_percent: memory, disk_ops_per_sec: disk });
 
-/** A baseline whose global stats are cpu 20±5, memory 50±2, disk 100±50 (population σ), all in the morning. */
+/** A baseline whose global stats are cpu 20±5, memory 50±2, disk 100±50 (sample σ), all in the morning. */
 function trainedBaseline(count = 60): BaselineModel {
   return BaselineModel.fromRecord({
     global: {
@@ -59,7 +59,7 @@ describe('AnomalyDetector', () => {
   it('scores z against the time segment once it has 60 samples', () => {
     // morning cpu 30±10: 60 → z 3; memory 54 → z 2; disk 50 → below mean → 0. Score (3−1)·100/3 = 66.67
     const anomaly = new AnomalyDetector().detect(MORNING, sample(60, 54, 50), trainedBaseline(), 'normal');
-    expect(anomaly).toEqual({ score: 66.67, level: 'high', z_scores: { cpu: 3, memory: 2, disk: 0 }, is_sustained: false });
+    expect(anomaly).toEqual({ score: 2 * (100 / 3), level: 'high', z_scores: { cpu: 3, memory: 2, disk: 0 }, is_sustained: false });
   });
 
   it('falls back to global when the segment has too few samples', () => {
@@ -94,11 +94,27 @@ describe('AnomalyDetector', () => {
     expect(anomaly.level).toBe(level);
   });
 
-  it('reports z 0 while the baseline is not ready or has no spread', () => {
+  it('reports nothing while the baseline is not ready', () => {
     const detector = new AnomalyDetector();
-    expect(detector.detect(MORNING, sample(99), trainedBaseline(59), 'strict').z_scores).toEqual({ cpu: 0, memory: 0, disk: 0 });
-    const flat = BaselineModel.fromRecord({ global: { cpu_percent: { count: 80, mean: 20, std_dev: 0 } } });
-    expect(detector.detect(EVENING, sample(99), flat, 'strict').score).toBe(0);
+    expect(detector.detect(MORNING, sample(99), trainedBaseline(59), 'strict')).toEqual({
+      score: 0,
+      level: 'normal',
+      z_scores: { cpu: 0, memory: 0, disk: 0 },
+      is_sustained: false,
+    });
+  });
+
+  it('takes a rise above a metric that never varied as z 3, as the earlier engine (test_deviation_detection)', () => {
+    const detector = new AnomalyDetector();
+    const flat = BaselineModel.fromRecord({
+      global: { cpu_percent: { count: 80, mean: 20, std_dev: 0 }, memory_percent: { count: 80, mean: 50, std_dev: 0 } },
+    });
+    // cpu 99 > 20 with no spread: z 3 → score 66.67; memory 50 = mean: 0; disk has no samples (a partly
+    // restored file): no normal to compare with, 0
+    const anomaly = detector.detect(EVENING, sample(99, 50, 10), flat, 'strict');
+    expect(anomaly.z_scores).toEqual({ cpu: 3, memory: 0, disk: 0 });
+    expect(anomaly.score).toBeCloseTo(66.67, 2);
+    expect(detector.detect(EVENING, sample(20, 50, 0), flat, 'strict').score).toBe(0);
   });
 
   it('is sustained after 5 cycles above 50 and the counter decays by 1', () => {

@@ -1,5 +1,4 @@
 import { BASELINE_METRICS, BaselineModel, segmentOf, type BaselineMetric, type BaselineSample } from './baseline-model.js';
-import { clamp, round } from './math.js';
 
 export type AnomalySensitivity = 'lenient' | 'normal' | 'strict';
 export type AnomalyLevel = 'normal' | 'elevated' | 'high' | 'severe';
@@ -27,9 +26,9 @@ export function anomalyLevel(score: number, sensitivity: AnomalySensitivity): An
   return 'severe';
 }
 
-/** One z unit is ordinary noise; the score spans z 1 → 4 over 0 → 100. */
+/** One z unit is ordinary noise; the score spans z 1 → 4 over 0 → 100 (the earlier engine's arithmetic). */
 export function anomalyScore(maxZ: number): number {
-  return clamp(((maxZ - 1) * 100) / 3, 0, 100);
+  return maxZ > 1 ? Math.min(100, (maxZ - 1) * (100 / 3)) : 0;
 }
 
 export interface AnomalyOptions {
@@ -39,6 +38,8 @@ export interface AnomalyOptions {
 }
 
 export const DEFAULT_ANOMALY_OPTIONS: AnomalyOptions = { sustainedCycles: 5, sustainedScore: 50 };
+
+const FLATLINE_BREAK_Z = 3;
 
 const WIRE_KEY: Record<BaselineMetric, keyof AnomalyRecord['z_scores']> = {
   cpu_percent: 'cpu',
@@ -54,16 +55,18 @@ export class AnomalyDetector {
     this.options = { ...DEFAULT_ANOMALY_OPTIONS, ...options };
   }
 
+  /** Full precision (see wireAnomaly). Until the baseline is ready nothing is scored or counted. */
   detect(timestamp: number, sample: BaselineSample, baseline: BaselineModel, sensitivity: AnomalySensitivity): AnomalyRecord {
     const z = { cpu: 0, memory: 0, disk: 0 };
+    if (!baseline.ready) return { score: 0, level: 'normal', z_scores: z, is_sustained: false };
     for (const metric of BASELINE_METRICS) z[WIRE_KEY[metric]] = this.zScore(timestamp, metric, sample[metric], baseline);
     const score = anomalyScore(Math.max(z.cpu, z.memory, z.disk));
     // Decaying by 1 (not resetting) lets one quiet reading interrupt a long anomaly without hiding it.
     this.sustainedCounter = score > this.options.sustainedScore ? this.sustainedCounter + 1 : Math.max(0, this.sustainedCounter - 1);
     return {
-      score: round(score, 2),
+      score,
       level: anomalyLevel(score, sensitivity),
-      z_scores: { cpu: round(z.cpu, 2), memory: round(z.memory, 2), disk: round(z.disk, 2) },
+      z_scores: z,
       is_sustained: this.sustainedCounter >= this.options.sustainedCycles,
     };
   }
@@ -74,13 +77,15 @@ export class AnomalyDetector {
 
   /**
    * Only readings above normal count (an idle machine is not an anomaly). The sample's
-   * time segment is used once it has learned enough, else the global baseline.
+   * time segment is used once it has learned enough, else the global baseline. A metric that
+   * never varied and now rises is anomalous: z 3 (score 66.7), as in the earlier engine.
    */
   private zScore(timestamp: number, metric: BaselineMetric, value: number, baseline: BaselineModel): number {
-    if (!baseline.ready) return 0;
     const segment = baseline.stats(segmentOf(timestamp), metric);
     const stats = segment.count >= BaselineModel.MIN_SAMPLES ? segment : baseline.stats('global', metric);
+    // A metric with too few samples even globally (a partly restored baseline.json) has no normal yet.
+    if (stats.count < BaselineModel.MIN_SAMPLES || value <= stats.mean) return 0;
     const std = stats.stdDev;
-    return std > 1e-9 ? Math.max(0, (value - stats.mean) / std) : 0;
+    return std === 0 ? FLATLINE_BREAK_Z : (value - stats.mean) / std;
   }
 }

@@ -26,8 +26,9 @@ describe('BaselineModel', () => {
     model.update(at('2026-03-01T13:00:00Z'), sample(10, 40, 0));
     model.update(at('2026-03-01T14:00:00Z'), sample(30, 60, 100));
     const record = model.toRecord();
-    expect(record.global.cpu_percent).toEqual({ count: 2, mean: 20, std_dev: 10, min: 10, max: 30 });
-    expect(record.afternoon.disk_ops_per_sec).toEqual({ count: 2, mean: 50, std_dev: 50, min: 0, max: 100 });
+    // sample std-dev: √((10² + 10²) / 1) = 14.1421, √((50² + 50²) / 1) = 70.7107
+    expect(record.global.cpu_percent).toEqual({ count: 2, mean: 20, std_dev: 14.1421, min: 10, max: 30 });
+    expect(record.afternoon.disk_ops_per_sec).toEqual({ count: 2, mean: 50, std_dev: 70.7107, min: 0, max: 100 });
     expect(record.morning.memory_percent).toEqual({ count: 0, mean: 0, std_dev: 0, min: null, max: null });
     expect(model.sampleCount).toBe(2);
   });
@@ -60,11 +61,11 @@ describe('BaselineModel', () => {
 
   it('keeps learning correctly from the reference baseline', () => {
     const model = BaselineModel.fromRecord(JSON.parse(readFileSync(FIXTURE, 'utf8')));
-    // n=1650, mean 24.7417, σ 11.0481 → adding 100 gives mean 24.7417+75.2583/1651 = 24.787283,
-    // M2 = 11.0481²·1650 + 75.2583·(100−24.787283) = 201399.84 + 5660.39 → σ = √(207060.23/1651) = 11.198886
+    // n=1650, mean 24.7417, sample σ 11.0481 → adding 100 gives mean 24.7417+75.2583/1651 = 24.787283,
+    // M2 = 11.0481²·1649 + 75.2583·(100−24.787283) = 201277.78 + 5660.39 → σ = √(206938.17/1650) = 11.198983
     model.update(at('2026-03-01T08:00:00Z'), sample(100, 55.1842, 47.65));
     const cpu = model.toRecord().global.cpu_percent;
-    expect(cpu).toEqual({ count: 1651, mean: 24.7873, std_dev: 11.1989, min: 6.7835, max: 100 });
+    expect(cpu).toEqual({ count: 1651, mean: 24.7873, std_dev: 11.199, min: 6.7835, max: 100 });
     expect(model.toRecord().global.memory_percent.std_dev).toBe(2.9343);
     expect(model.toRecord().night.cpu_percent.count).toBe(0);
   });

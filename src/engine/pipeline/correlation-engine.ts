@@ -1,7 +1,8 @@
-import type { EventRecord } from './event-logger.js';
-import { round } from './math.js';
+import { EARLIER_ENGINE_EVENT_TYPES, type EventRecord, type EventType } from './event-logger.js';
+import { formatFixed, round } from './math.js';
 import type { ProcessStatsRecord } from './process-tracker.js';
-import { RESOURCES, stressLevel, type Resource, type ResourceValues } from './stress-engine.js';
+import { RESOURCES, type Resource, type ResourceValues } from './stress-engine.js';
+import { wireProcess } from './wire-rounding.js';
 
 // SPEC §5 "Alerts": root_cause.
 export interface RootCauseRecord {
@@ -13,82 +14,81 @@ export interface RootCauseRecord {
 }
 
 export interface CorrelationInput {
-  timestamp: number;
+  /** Full precision. */
   pressures: ResourceValues;
-  /** Alert thresholds; the bottleneck is the resource furthest past its own (default: highest pressure). */
-  thresholds?: ResourceValues;
+  /** The top contributors by impact, highest first, full precision. */
   processes: readonly ProcessStatsRecord[];
-  /** Recent events, any order. */
+  /** Recent events, newest first. */
   events: readonly EventRecord[];
 }
 
-const LABEL: Record<Resource, string> = { cpu: 'CPU', memory: 'memory', disk: 'disk I/O' };
-const NO_THRESHOLDS: ResourceValues = { cpu: 100, memory: 100, disk: 100 };
+/** Suspects must use more than this share of the machine (avg over the window), as in the earlier engine. */
+const SUSPECT_MIN_PERCENT: Partial<Record<Resource, number>> = { cpu: 15, memory: 10 };
+/** The onset event of each bottleneck. */
+const ONSET: Record<Resource, EventType> = { cpu: 'cpu_spike', memory: 'memory_pressure', disk: 'disk_spike' };
+/** The earlier engine looks at its last 20 events; this engine looks at as many of the same kinds. */
+const TRIGGER_LOOKBACK = 20;
 
-/** First of cpu, memory, disk on a tie. */
-export function primaryBottleneck(pressures: ResourceValues, thresholds: ResourceValues = NO_THRESHOLDS): Resource {
-  const ratio = (r: Resource): number => pressures[r] / Math.max(1, thresholds[r]);
-  return RESOURCES.reduce((best, r) => (ratio(r) > ratio(best) ? r : best), 'cpu');
+/** The resource with the highest pressure, first of cpu, memory, disk on a tie. */
+export function primaryBottleneck(pressures: ResourceValues): Resource {
+  return RESOURCES.reduce((best, r) => (pressures[r] > pressures[best] ? r : best), 'cpu');
 }
 
 /**
- * The process most likely behind the bottleneck: top average cpu or memory. The snapshot has
- * no per-process disk counters, so for disk it is the highest overall impact, a weaker guess.
- * A process using none of the resource is no suspect.
+ * Among the top contributors, the highest average cpu (above 15 %) or memory (above 10 %). The
+ * snapshot has no per-process disk counters, so for disk it is the highest overall impact.
+ * The first of equals wins, as in the earlier engine's stable sort.
  */
 export function suspectFor(bottleneck: Resource, processes: readonly ProcessStatsRecord[]): ProcessStatsRecord | null {
-  const key = bottleneck === 'cpu' ? 'avg_cpu_percent' : bottleneck === 'memory' ? 'avg_memory_percent' : 'impact_score';
-  return processes.reduce<ProcessStatsRecord | null>((top, p) => (p[key] > (top?.[key] ?? 0) ? p : top), null);
-}
-
-/** A spike of the bottleneck resource or a non-routine anomaly change explains how the trouble began. */
-function isRelevant(event: EventRecord, bottleneck: Resource): boolean {
-  return event.event_type === `${bottleneck}_spike_start` || (event.event_type === 'anomaly_level_change' && event.severity !== 'info');
+  if (bottleneck === 'disk') return processes[0] ?? null;
+  const key = bottleneck === 'cpu' ? 'avg_cpu_percent' : 'avg_memory_percent';
+  const top = processes.reduce<ProcessStatsRecord | null>((best, p) => (!best || p[key] > best[key] ? p : best), null);
+  return top && top[key] > (SUSPECT_MIN_PERCENT[bottleneck] ?? 0) ? top : null;
 }
 
 /**
- * Confidence: 40 for the bottleneck alone (pressures are measured, not guessed), +30 for a
- * cpu/memory suspect (+15 for disk, see suspectFor), +20 for a trigger event, +10 more when
- * the trigger is a spike of the bottleneck itself. 40..100.
+ * The newest event that explains the bottleneck: the start of the suspect (same pid or name) or
+ * the onset (warning) of the bottleneck's own spike, among the last 20 events of the earlier
+ * engine's kinds. Newest first and by the names this engine emits (docs/parity.md (b)).
  */
-export function confidenceScore(bottleneck: Resource, suspect: ProcessStatsRecord | null, trigger: EventRecord | null): number {
-  let confidence = 40;
-  if (suspect) confidence += bottleneck === 'disk' ? 15 : 30;
-  if (trigger) confidence += trigger.event_type === `${bottleneck}_spike_start` ? 30 : 20;
-  return confidence;
+export function triggerEvent(bottleneck: Resource, suspect: ProcessStatsRecord | null, events: readonly EventRecord[]): EventRecord | null {
+  const earlierKinds: readonly EventType[] = EARLIER_ENGINE_EVENT_TYPES;
+  const recent = events.filter((e) => earlierKinds.includes(e.event_type)).slice(0, TRIGGER_LOOKBACK);
+  const startedSuspect = (e: EventRecord): boolean =>
+    suspect !== null && e.event_type === 'process_start' && (e.details.pid === suspect.pid || e.details.name === suspect.name);
+  const onset = (e: EventRecord): boolean => e.event_type === ONSET[bottleneck] && e.severity === 'warning';
+  return recent.find((e) => startedSuspect(e) || onset(e)) ?? null;
 }
 
-function suspectSentence(bottleneck: Resource, suspect: ProcessStatsRecord | null): string {
-  if (!suspect) return 'No single process stands out.';
-  const who = `The process '${suspect.name}' (PID ${suspect.pid}) is the primary suspect`;
-  if (bottleneck === 'cpu') return `${who}, consuming ${suspect.avg_cpu_percent.toFixed(1)}% CPU.`;
-  if (bottleneck === 'memory') return `${who}, using ${suspect.avg_memory_percent.toFixed(1)}% of memory.`;
-  return `${who}, with the highest overall impact (score ${suspect.impact_score.toFixed(1)}).`;
+/** 20 for the bottleneck, +50 for a suspect, +30 for a trigger event, as in the earlier engine. */
+export function confidenceScore(suspect: ProcessStatsRecord | null, trigger: EventRecord | null): number {
+  return Math.min(100, 20 + (suspect ? 50 : 0) + (trigger ? 30 : 0));
+}
+
+/** The earlier engine's wording (it says "critical" whatever the level). */
+export function rootCauseSummary(bottleneck: Resource, suspect: ProcessStatsRecord | null, trigger: EventRecord | null): string {
+  let summary = `System is experiencing critical ${bottleneck.toUpperCase()} pressure.`;
+  if (suspect) {
+    const usage = bottleneck === 'cpu' ? `${formatFixed(suspect.avg_cpu_percent, 1)}% CPU` : `${formatFixed(suspect.avg_memory_percent, 1)}% Memory`;
+    summary += ` The process '${suspect.name}' (PID ${suspect.pid}) is the primary suspect, consuming ${usage}.`;
+  }
+  if (trigger?.event_type === 'process_start') summary += ' This pressure began shortly after the process was launched.';
+  else if (trigger) summary += ` A '${trigger.event_type}' event was detected recently.`;
+  return summary;
 }
 
 /** Root-cause analysis: which resource, which process, what started it, and how sure we are. */
 export class CorrelationEngine {
-  constructor(readonly triggerWindowSec = 60) {}
-
   analyze(input: CorrelationInput): RootCauseRecord {
-    const bottleneck = primaryBottleneck(input.pressures, input.thresholds);
+    const bottleneck = primaryBottleneck(input.pressures);
     const suspect = suspectFor(bottleneck, input.processes);
-    const trigger = this.triggerEvent(input, bottleneck);
-    const severity = stressLevel(input.pressures[bottleneck]);
-    const sentences = [`System is experiencing ${severity} ${LABEL[bottleneck]} pressure.`, suspectSentence(bottleneck, suspect)];
-    if (trigger) sentences.push(`Triggered by: ${trigger.details}.`);
+    const trigger = triggerEvent(bottleneck, suspect, input.events);
     return {
       primary_bottleneck: bottleneck,
-      suspect_process: suspect,
+      suspect_process: suspect ? wireProcess(suspect) : null,
       trigger_event: trigger,
-      confidence_score: round(confidenceScore(bottleneck, suspect, trigger), 1),
-      summary: sentences.join(' '),
+      confidence_score: round(confidenceScore(suspect, trigger), 2),
+      summary: rootCauseSummary(bottleneck, suspect, trigger),
     };
-  }
-
-  private triggerEvent(input: CorrelationInput, bottleneck: Resource): EventRecord | null {
-    const earliest = input.timestamp - this.triggerWindowSec;
-    const candidates = input.events.filter((e) => e.timestamp >= earliest && e.timestamp <= input.timestamp && isRelevant(e, bottleneck));
-    return candidates.reduce<EventRecord | null>((latest, e) => (!latest || e.timestamp > latest.timestamp ? e : latest), null);
   }
 }

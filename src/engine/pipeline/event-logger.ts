@@ -2,13 +2,33 @@ import { TimeSeriesBuffer } from './time-series-buffer.js';
 
 export type EventSeverity = 'info' | 'warning' | 'critical';
 
+/** The earlier engine's event types; its dashboard picks icons by them. */
+export const EARLIER_ENGINE_EVENT_TYPES = ['cpu_spike', 'memory_pressure', 'disk_spike', 'process_start', 'process_stop'] as const;
+/** Events only this engine logs. */
+export const ENGINE_EVENT_TYPES = ['stress_level_change', 'anomaly_level_change', 'alert_fired'] as const;
+export type EventType = (typeof EARLIER_ENGINE_EVENT_TYPES)[number] | (typeof ENGINE_EVENT_TYPES)[number];
+
+export type EventDetailValue = string | number | boolean | null;
+
+/**
+ * The keys the earlier engine writes for the event's type (e.g. `{"pid":10428}`), plus
+ * `description`, the sentence the dashboard shows.
+ */
+export interface EventDetails {
+  description: string;
+  [key: string]: EventDetailValue;
+}
+
 // SPEC §4 GET /events; also an alert's root_cause.trigger_event (§5).
 export interface EventRecord {
   timestamp: number;
-  event_type: string;
+  event_type: EventType;
   severity: EventSeverity;
-  details: string;
+  details: EventDetails;
 }
+
+/** How many events GET /events answers, newest first, as the earlier engine. */
+export const EVENTS_SERVED = 50;
 
 /** The most recent notable engine events, bounded so a flapping signal cannot grow memory. */
 export class EventLogger {
@@ -16,10 +36,6 @@ export class EventLogger {
 
   constructor(readonly capacity = 200) {
     this.events = new TimeSeriesBuffer<EventRecord>(capacity);
-  }
-
-  get count(): number {
-    return this.events.count;
   }
 
   log(event: EventRecord): EventRecord {
@@ -30,14 +46,5 @@ export class EventLogger {
   /** Newest first, at most `limit`. */
   list(limit = this.capacity): EventRecord[] {
     return this.events.last(limit).reverse();
-  }
-
-  /** Events at or after `timestamp`, newest first. */
-  since(timestamp: number): EventRecord[] {
-    return this.list().filter((event) => event.timestamp >= timestamp);
-  }
-
-  clear(): void {
-    this.events.clear();
   }
 }

@@ -1,7 +1,8 @@
 import type { SnapshotRecord } from '../../telemetry/snapshot.record.js';
-import { ema, round } from './math.js';
+import { ema } from './math.js';
 
-// SPEC §5 "Normalised": the smoothed, rate-converted view of one snapshot.
+// SPEC §5 "Normalised": the smoothed, rate-converted view of one snapshot. The pipeline works
+// on full precision; `wireNormalized` rounds it for the wire.
 export interface NormalizedRecord {
   timestamp: number;
   cpu: { raw: number; smoothed: number; spiking: boolean };
@@ -55,6 +56,9 @@ function rate(current: number, previous: number, elapsedSec: number): number {
   return Math.max(0, current - previous) / elapsedSec;
 }
 
+/** When the clock did not move forward the delta is taken over one second, as the earlier engine does. */
+const STALLED_CLOCK_SEC = 1;
+
 export class Normalizer {
   private readonly options: NormalizerOptions;
   private cpuEma: number | null = null;
@@ -78,19 +82,19 @@ export class Normalizer {
     return {
       timestamp: snapshot.timestamp,
       cpu: {
-        raw: round(snapshot.cpu.percent, 2),
-        smoothed: round(this.cpuEma, 2),
+        raw: snapshot.cpu.percent,
+        smoothed: this.cpuEma,
         spiking: this.cpuSpike.update(snapshot.cpu.percent),
       },
       memory: {
-        raw: round(snapshot.memory.percent, 2),
-        smoothed: round(this.memoryEma, 2),
+        raw: snapshot.memory.percent,
+        smoothed: this.memoryEma,
         used: snapshot.memory.used,
         available: snapshot.memory.available,
         total: snapshot.memory.total,
         spiking: this.memorySpike.update(snapshot.memory.percent),
       },
-      swap_percent: round(snapshot.swap.percent, 2),
+      swap_percent: snapshot.swap.percent,
       disk_io: { ...disk, spiking: this.diskSpike.update(disk.total_ops_per_sec) },
     };
   }
@@ -105,23 +109,24 @@ export class Normalizer {
     this.diskSpike = new SpikeFilter(diskSpikeOpsPerSec, spikeReadings);
   }
 
-  /** Rates are 0 on the first reading and when time did not move forward: there is no interval to divide by. */
+  /** Rates are 0 on the first reading: there is no interval yet. */
   private diskRates(snapshot: SnapshotRecord): Omit<NormalizedRecord['disk_io'], 'spiking'> {
     const elapsedSec = this.previous ? snapshot.timestamp - this.previous.timestamp : 0;
+    const intervalSec = elapsedSec > 0 ? elapsedSec : STALLED_CLOCK_SEC;
     const prev = this.previous?.disk;
     const now = snapshot.disk_io;
-    const per = (key: keyof DiskCounters): number => (prev && elapsedSec > 0 ? rate(now[key], prev[key], elapsedSec) : 0);
+    const per = (key: keyof DiskCounters): number => (prev ? rate(now[key], prev[key], intervalSec) : 0);
     const readBytes = per('read_bytes');
     const writeBytes = per('write_bytes');
     const readOps = per('read_count');
     const writeOps = per('write_count');
     return {
-      read_bytes_per_sec: round(readBytes, 2),
-      write_bytes_per_sec: round(writeBytes, 2),
-      read_ops_per_sec: round(readOps, 2),
-      write_ops_per_sec: round(writeOps, 2),
-      total_bytes_per_sec: round(readBytes + writeBytes, 2),
-      total_ops_per_sec: round(readOps + writeOps, 2),
+      read_bytes_per_sec: readBytes,
+      write_bytes_per_sec: writeBytes,
+      read_ops_per_sec: readOps,
+      write_ops_per_sec: writeOps,
+      total_bytes_per_sec: readBytes + writeBytes,
+      total_ops_per_sec: readOps + writeOps,
     };
   }
 }

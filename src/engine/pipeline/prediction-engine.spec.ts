@@ -1,14 +1,15 @@
 import { describe, it, expect } from '@jest/globals';
 import { normalizedRecord, trendRecord } from './pipeline.fixture.js';
-import { PredictionEngine, etaRisk, etaSec, riskScore } from './prediction-engine.js';
+import { PredictionEngine, etaSec, riskScore } from './prediction-engine.js';
+import { wirePrediction } from './wire-rounding.js';
 
 describe('etaSec', () => {
   it.each([
     [60, 98, 0.1, 0.05, 380], // (98 − 60) / 0.1
     [60, 98, 0.05, 0.05, null], // not above the threshold
     [60, 98, -1, 0.05, null],
-    [98, 98, 0, 0.05, 0], // already there
-    [99.5, 98, 0.2, 0.05, 0],
+    [98, 98, 0.2, 0.05, null], // already there: nothing left to count down
+    [99.5, 98, 0.2, 0.05, null],
     [50, 95, 0.15, 0.1, 300],
   ])('usage %p → %p at %p %%/s (min %p) = %p', (usage, target, slope, minSlope, eta) => {
     const value = etaSec(usage, target, slope, minSlope);
@@ -17,28 +18,23 @@ describe('etaSec', () => {
   });
 });
 
-describe('etaRisk and riskScore', () => {
-  it.each([
-    [null, 0],
-    [0, 100],
-    [150, 75],
-    [300, 50],
-    [600, 0],
-    [3600, 0],
-  ])('ETA %p s → risk %p', (eta, risk) => {
-    expect(etaRisk(eta, 600)).toBeCloseTo(risk, 10);
-  });
-
+describe('riskScore', () => {
   it.each([
     [null, null, 50, 50, 0],
-    [300, null, 50, 50, 50],
-    [null, 300, 50, 50, 35], // cpu ETA risk weighs 0.7
-    [300, 150, 50, 50, 52.5], // max(50, 0.7·75)
-    [null, null, 95, 50, 10], // 2 points per percent over 90
-    [null, null, 95, 93, 16],
-    [150, null, 96, 99, 100], // 75 + 12 + 18 clamped
+    [59.9, null, 50, 50, 80], // memory ETA under a minute
+    [60, null, 50, 50, 40], // under 5 minutes
+    [299.9, null, 50, 50, 40],
+    [300, null, 50, 50, 10], // leaking, but slowly
+    [null, 29.9, 50, 50, 60], // cpu ETA under 30 s
+    [null, 30, 50, 50, 30], // under 2 minutes
+    [null, 120, 50, 50, 0], // 2 minutes or more: no cpu risk
+    [200, 100, 50, 50, 70], // 40 + 30
+    [null, null, 90, 90, 0], // usage must be above 90
+    [null, null, 90.01, 50, 40],
+    [null, null, 50, 90.01, 30],
+    [30, 20, 95, 95, 100], // 80 + 60 + 40 + 30, capped
   ])('memory ETA %p, cpu ETA %p, memory %p%%, cpu %p%% → %p', (memoryEta, cpuEta, memory, cpu, risk) => {
-    expect(riskScore(memoryEta, cpuEta, memory, cpu, 600)).toBeCloseTo(risk, 10);
+    expect(riskScore(memoryEta, cpuEta, memory, cpu)).toBe(risk);
   });
 });
 
@@ -53,33 +49,34 @@ describe('PredictionEngine', () => {
     const normalized = normalizedRecord({ cpu: 50, memory: 80 });
     // first cycle seeds the EMA: memory 0.04 %/s is under 0.05 → no ETA
     expect(engine.predict(normalized, trendRecord({ memory_slope: 0.04 })).memory_exhaustion_eta_sec).toBeNull();
-    // 0.2·0.44 + 0.8·0.04 = 0.12 %/s → (98 − 80) / 0.12 = 150 s; risk 100·(1 − 150/600) = 75
-    expect(engine.predict(normalized, trendRecord({ memory_slope: 0.44 }))).toEqual({
+    // 0.2·0.44 + 0.8·0.04 = 0.12 %/s → (98 − 80) / 0.12 = 150 s: under 5 minutes, risk 40
+    expect(wirePrediction(engine.predict(normalized, trendRecord({ memory_slope: 0.44 })))).toEqual({
       memory_exhaustion_eta_sec: 150,
       cpu_critical_eta_sec: null,
-      risk_score: 75,
+      risk_score: 40,
     });
   });
 
-  it('projects the cpu ETA to 95 % and rounds to 0.1 s', () => {
+  it('is seeded once: a zero first slope damps the next one instead of being replaced by it', () => {
     const engine = new PredictionEngine();
-    // (95 − 60) / 0.3 = 116.67 s; risk 0.7·100·(1 − 116.67/600) = 56.39
-    expect(engine.predict(normalizedRecord({ cpu: 60, memory: 40 }), trendRecord({ cpu_slope: 0.3 }))).toEqual({
+    const idle = normalizedRecord({ cpu: 10, memory: 40 });
+    engine.predict(idle, trendRecord()); // cycle 0: one reading, slope 0
+    // 0.2·0.2625 + 0.8·0 = 0.0525 %/s, under 0.1: no cpu ETA (re-seeding at 0 would project (95 − 10) / 0.2625 = 323.8 s)
+    expect(engine.predict(idle, trendRecord({ cpu_slope: 0.2625 })).cpu_critical_eta_sec).toBeNull();
+  });
+
+  it('projects the cpu ETA to 95 % and rounds it to 0.1 s on the wire', () => {
+    const engine = new PredictionEngine();
+    // (95 − 60) / 0.3 = 116.67 s: under 2 minutes, risk 30
+    expect(wirePrediction(engine.predict(normalizedRecord({ cpu: 60, memory: 40 }), trendRecord({ cpu_slope: 0.3 })))).toEqual({
       memory_exhaustion_eta_sec: null,
       cpu_critical_eta_sec: 116.7,
-      risk_score: 56.39,
+      risk_score: 30,
     });
   });
 
-  it('reports 0 s when usage is already beyond the target', () => {
-    const prediction = new PredictionEngine().predict(normalizedRecord({ cpu: 97, memory: 99 }), trendRecord());
-    expect(prediction).toEqual({ memory_exhaustion_eta_sec: 0, cpu_critical_eta_sec: 0, risk_score: 100 });
-  });
-
-  it('reset forgets the smoothed slopes', () => {
-    const engine = new PredictionEngine();
-    engine.predict(normalizedRecord({ memory: 80 }), trendRecord({ memory_slope: 1 }));
-    engine.reset();
-    expect(engine.predict(normalizedRecord({ memory: 80 }), trendRecord({ memory_slope: 0.01 })).memory_exhaustion_eta_sec).toBeNull();
+  it('gives no ETA when usage is already beyond the target, and the usage risk', () => {
+    const prediction = new PredictionEngine().predict(normalizedRecord({ cpu: 97, memory: 99 }), trendRecord({ cpu_slope: 1, memory_slope: 1 }));
+    expect(prediction).toEqual({ memory_exhaustion_eta_sec: null, cpu_critical_eta_sec: null, risk_score: 70 }); // 40 + 30
   });
 });

@@ -1,4 +1,4 @@
-import { clamp, ema, round } from './math.js';
+import { ema } from './math.js';
 import type { NormalizedRecord } from './normalizer.js';
 import type { TrendRecord } from './trend-analyzer.js';
 
@@ -16,8 +16,6 @@ export interface PredictionOptions {
   memoryMinSlope: number;
   cpuTargetPercent: number;
   cpuMinSlope: number;
-  /** ETAs shorter than this carry risk, growing linearly to 100 at 0 s. */
-  riskHorizonSec: number;
 }
 
 export const DEFAULT_PREDICTION_OPTIONS: PredictionOptions = {
@@ -26,36 +24,41 @@ export const DEFAULT_PREDICTION_OPTIONS: PredictionOptions = {
   memoryMinSlope: 0.05,
   cpuTargetPercent: 95,
   cpuMinSlope: 0.1,
-  riskHorizonSec: 600,
 };
 
 /**
- * Seconds until `usage` reaches `target` at `slope` %/s. Already there is 0 whatever
- * the slope; a slope at or below `minSlope` is too flat to project, so null.
+ * Seconds until `usage` reaches `target` at `slope` %/s; null when the slope is too flat to
+ * project (at or below `minSlope`) and when usage is already at or past the target, where
+ * there is nothing left to count down (the usage term of riskScore covers that case).
  */
 export function etaSec(usage: number, target: number, slope: number, minSlope: number): number | null {
-  if (usage >= target) return 0;
-  return slope > minSlope ? (target - usage) / slope : null;
-}
-
-/** 100·(1 − eta/horizon): 100 at 0 s, 0 at the horizon and beyond, 0 without an ETA. */
-export function etaRisk(eta: number | null, horizonSec: number): number {
-  return eta === null ? 0 : clamp(100 * (1 - eta / horizonSec), 0, 100);
+  if (slope <= minSlope) return null;
+  const remaining = target - usage;
+  return remaining > 0 ? remaining / slope : null;
 }
 
 /**
- * Risk = max(memory ETA risk, 0.7 · cpu ETA risk) + 2 points per percent of cpu or memory
- * usage above 90, clamped to 0..100. CPU saturation weighs less because it slows the machine
- * but loses nothing, while memory exhaustion gets processes killed; the usage term makes a
- * machine that is already nearly full risky even when it is not rising.
+ * The earlier engine's step buckets, summed and capped at 100:
+ * memory ETA < 60 s +80, < 300 s +40, later +10; cpu ETA < 30 s +60, < 120 s +30;
+ * smoothed memory above 90 % +40, smoothed cpu above 90 % +30. Memory weighs more because
+ * exhaustion gets processes killed, while a saturated CPU only slows the machine.
  */
-export function riskScore(memoryEta: number | null, cpuEta: number | null, memoryPercent: number, cpuPercent: number, horizonSec: number): number {
-  const fromEta = Math.max(etaRisk(memoryEta, horizonSec), 0.7 * etaRisk(cpuEta, horizonSec));
-  const fromUsage = 2 * (Math.max(0, memoryPercent - 90) + Math.max(0, cpuPercent - 90));
-  return clamp(fromEta + fromUsage, 0, 100);
+export function riskScore(memoryEta: number | null, cpuEta: number | null, memoryPercent: number, cpuPercent: number): number {
+  let risk = 0;
+  if (memoryEta !== null) risk += memoryEta < 60 ? 80 : memoryEta < 300 ? 40 : 10;
+  if (cpuEta !== null && cpuEta < 120) risk += cpuEta < 30 ? 60 : 30;
+  if (memoryPercent > 90) risk += 40;
+  if (cpuPercent > 90) risk += 30;
+  return Math.min(100, risk);
 }
 
-/** Short-term projection; slopes are smoothed again so one noisy trend window does not raise an ETA. */
+/**
+ * Short-term projection; slopes are smoothed again so one noisy trend window does not raise
+ * an ETA. The average is seeded once, on the first cycle (whose single reading has slope 0),
+ * so the first 2-point slopes are damped instead of projected. The earlier engine re-seeds
+ * whenever the average is exactly 0, which makes its second cycle's 2-point slope the average
+ * and forecasts a CPU ETA on an idle machine (docs/parity.md (a)).
+ */
 export class PredictionEngine {
   readonly options: PredictionOptions;
   private memorySlope: number | null = null;
@@ -65,6 +68,7 @@ export class PredictionEngine {
     this.options = { ...DEFAULT_PREDICTION_OPTIONS, ...options };
   }
 
+  /** Full precision (see wirePrediction). */
   predict(normalized: NormalizedRecord, trend: TrendRecord): PredictionRecord {
     const o = this.options;
     this.memorySlope = ema(this.memorySlope, trend.memory_slope, o.slopeAlpha);
@@ -74,14 +78,9 @@ export class PredictionEngine {
     const memoryEta = etaSec(memory, o.memoryTargetPercent, this.memorySlope, o.memoryMinSlope);
     const cpuEta = etaSec(cpu, o.cpuTargetPercent, this.cpuSlope, o.cpuMinSlope);
     return {
-      memory_exhaustion_eta_sec: memoryEta === null ? null : round(memoryEta, 1),
-      cpu_critical_eta_sec: cpuEta === null ? null : round(cpuEta, 1),
-      risk_score: round(riskScore(memoryEta, cpuEta, memory, cpu, o.riskHorizonSec), 2),
+      memory_exhaustion_eta_sec: memoryEta,
+      cpu_critical_eta_sec: cpuEta,
+      risk_score: riskScore(memoryEta, cpuEta, memory, cpu),
     };
-  }
-
-  reset(): void {
-    this.memorySlope = null;
-    this.cpuSlope = null;
   }
 }

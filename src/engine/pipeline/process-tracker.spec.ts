@@ -20,9 +20,9 @@ describe('impactScore', () => {
 describe('ProcessTracker', () => {
   it('keeps average, peak and current per pid', () => {
     const tracker = new ProcessTracker();
-    tracker.update([proc(10, 'chrome', 20, 10), proc(20, 'code', 5, 30)]);
-    tracker.update([proc(10, 'chrome', 40, 12), proc(20, 'code', 1, 31)]);
-    tracker.update([proc(10, 'chrome', 30, 11)]);
+    tracker.update([proc(10, 'chrome', 20, 10), proc(20, 'code', 5, 30)], true);
+    tracker.update([proc(10, 'chrome', 40, 12), proc(20, 'code', 1, 31)], true);
+    tracker.update([proc(10, 'chrome', 30, 11), proc(20, 'code', 3, 32)], true);
     expect(tracker.top(5)).toEqual([
       {
         pid: 10,
@@ -40,68 +40,77 @@ describe('ProcessTracker', () => {
         pid: 20,
         name: 'code',
         avg_cpu_percent: 3,
-        avg_memory_percent: 30.5,
+        avg_memory_percent: 31,
         peak_cpu_percent: 5,
-        peak_memory_percent: 31,
-        current_cpu_percent: 1,
-        current_memory_percent: 31,
-        sample_count: 2,
-        impact_score: 14, // 0.6·3 + 0.4·30.5
+        peak_memory_percent: 32,
+        current_cpu_percent: 3,
+        current_memory_percent: 32,
+        sample_count: 3,
+        impact_score: 14.2, // 0.6·3 + 0.4·31
       },
     ]);
   });
 
-  it('rolls over the last 30 samples of a process', () => {
+  it("counts a scan's reading for every cycle until the next scan", () => {
     const tracker = new ProcessTracker();
-    for (let i = 1; i <= 40; i += 1) tracker.update([proc(1, 'a', i, 0)]);
-    // samples 11..40: mean 25.5, peak 40
+    tracker.update([proc(1, 'a', 10, 0)], true);
+    for (let i = 0; i < 4; i += 1) tracker.update([proc(1, 'a', 10, 0)], false); // carried over
+    tracker.update([proc(1, 'a', 60, 0)], true);
+    // 5 cycles at 10, 1 at 60: mean 110/6 = 18.33, 6 readings
+    expect(tracker.top(1)[0]).toMatchObject({ sample_count: 6, peak_cpu_percent: 60, current_cpu_percent: 60 });
+    expect(tracker.top(1)[0].avg_cpu_percent).toBeCloseTo(110 / 6, 12);
+  });
+
+  it('gives the same statistics whatever the scan cadence', () => {
+    const everyCycle = new ProcessTracker();
+    const everyFifth = new ProcessTracker();
+    for (let cycle = 0; cycle < 40; cycle += 1) {
+      const reading = [proc(1, 'a', 10 + Math.floor(cycle / 5), 1)]; // the machine changes every 5 cycles
+      everyCycle.update(reading, true);
+      everyFifth.update(reading, cycle % 5 === 0);
+    }
+    expect(everyFifth.top(1)).toEqual(everyCycle.top(1));
+  });
+
+  it('rolls over the last 30 cycles of a process', () => {
+    const tracker = new ProcessTracker();
+    for (let i = 1; i <= 40; i += 1) tracker.update([proc(1, 'a', i, 0)], true);
+    // readings 11..40: mean 25.5, peak 40
     expect(tracker.top(1)[0]).toMatchObject({ avg_cpu_percent: 25.5, peak_cpu_percent: 40, current_cpu_percent: 40, sample_count: 30 });
   });
 
-  it.each([
-    ['impact', [1, 2, 3]],
-    ['cpu', [2, 1, 3]],
-    ['memory', [3, 1, 2]],
-  ] as const)('ranks by %s', (by, pids) => {
+  it('ranks by impact, the first seen first among equals, and keeps the limit', () => {
     const tracker = new ProcessTracker();
-    tracker.update([proc(1, 'a', 40, 40), proc(2, 'b', 50, 0), proc(3, 'c', 0, 60)]);
-    // impact: a 40, b 30, c 24
-    expect(tracker.top(3, by).map((p) => p.pid)).toEqual(pids);
-  });
-
-  it('limits the list and breaks ties by pid', () => {
-    const tracker = new ProcessTracker();
-    tracker.update([proc(9, 'x', 1, 1), proc(3, 'y', 1, 1), proc(5, 'z', 1, 1)]);
-    expect(tracker.top(2).map((p) => p.pid)).toEqual([3, 5]);
+    tracker.update([proc(9, 'x', 1, 1), proc(3, 'y', 1, 1), proc(1, 'a', 40, 40), proc(5, 'z', 1, 1)], true);
+    expect(tracker.top(3).map((p) => p.pid)).toEqual([1, 9, 3]); // impact 40, then three of 1
     expect(tracker.top(0)).toEqual([]);
   });
 
-  it('forgets a pid missing for 10 updates', () => {
+  it('drops a process at the first fresh scan without it, not before', () => {
     const tracker = new ProcessTracker();
-    tracker.update([proc(1, 'gone', 50, 5), proc(2, 'stays', 1, 1)]);
-    for (let i = 0; i < 9; i += 1) tracker.update([proc(2, 'stays', 1, 1)]);
+    tracker.update([proc(1, 'gone', 50, 5), proc(2, 'stays', 1, 1)], true);
+    tracker.update([proc(1, 'gone', 50, 5), proc(2, 'stays', 1, 1)], false);
     expect(tracker.top(5).map((p) => p.pid)).toEqual([1, 2]);
-    tracker.update([proc(2, 'stays', 1, 1)]);
+    tracker.update([proc(2, 'stays', 1, 1)], true);
     expect(tracker.top(5).map((p) => p.pid)).toEqual([2]);
   });
 
   it('starts over when a pid is reused by another program', () => {
     const tracker = new ProcessTracker();
-    tracker.update([proc(7, 'old', 90, 9)]);
-    tracker.update([proc(7, 'new', 10, 1)]);
+    tracker.update([proc(7, 'old', 90, 9)], true);
+    tracker.update([proc(7, 'new', 10, 1)], true);
     expect(tracker.top(1)[0]).toMatchObject({ name: 'new', avg_cpu_percent: 10, sample_count: 1 });
   });
 
-  it('counts a pid listed twice in one sample once', () => {
+  it('counts a pid listed twice in one scan once', () => {
     const tracker = new ProcessTracker();
-    tracker.update([proc(4, 'dup', 10, 1), proc(4, 'dup', 90, 9)]);
+    tracker.update([proc(4, 'dup', 10, 1), proc(4, 'dup', 90, 9)], true);
     expect(tracker.top(1)[0]).toMatchObject({ avg_cpu_percent: 10, sample_count: 1 });
   });
 
-  it('reset forgets every process', () => {
+  it('takes a first list flagged as carried over as a scan', () => {
     const tracker = new ProcessTracker();
-    tracker.update([proc(1, 'a', 1, 1)]);
-    tracker.reset();
-    expect(tracker.size).toBe(0);
+    tracker.update([proc(4, 'a', 10, 1)], false);
+    expect(tracker.top(1)[0]).toMatchObject({ pid: 4, sample_count: 1 });
   });
 });

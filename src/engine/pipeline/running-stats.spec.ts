@@ -15,7 +15,7 @@ function seeded(seed: number): () => number {
 
 function twoPass(values: number[]): { mean: number; std: number } {
   const mean = values.reduce((s, v) => s + v, 0) / values.length;
-  const std = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
+  const std = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1)); // sample, n − 1
   return { mean, std };
 }
 
@@ -36,8 +36,16 @@ describe('RunningStats', () => {
   it('serialises mean and std-dev to 4 decimals and empty min/max as null', () => {
     const stats = new RunningStats();
     expect(stats.toRecord()).toEqual({ count: 0, mean: 0, std_dev: 0, min: null, max: null });
-    [2, 4, 4, 4, 5, 5, 7, 9.123456].forEach((v) => stats.add(v)); // Σ(x−5.015432)²/8 = 4.1251
-    expect(stats.toRecord()).toEqual({ count: 8, mean: 5.0154, std_dev: 2.031, min: 2, max: 9.1235 });
+    [2, 4, 4, 4, 5, 5, 7, 9.123456].forEach((v) => stats.add(v)); // Σ(x−5.015432)² = 33.0008, /7 = 4.71440
+    expect(stats.toRecord()).toEqual({ count: 8, mean: 5.0154, std_dev: 2.1713, min: 2, max: 9.1235 });
+  });
+
+  it('has no spread below two samples, as the earlier engine', () => {
+    const stats = new RunningStats();
+    stats.add(42);
+    expect([stats.stdDev, stats.toRecord().std_dev]).toEqual([0, 0]);
+    stats.add(44); // Σ(x − 43)² = 2 over n − 1 = 1
+    expect(stats.stdDev).toBeCloseTo(Math.SQRT2, 12);
   });
 
   it('continues after a restore exactly like an uninterrupted run', () => {

@@ -15,7 +15,8 @@ function finite(value: unknown): value is number {
 
 /**
  * Welford's online mean and variance: numerically stable over months of samples,
- * O(1) memory. The standard deviation is the population one (M2 / n).
+ * O(1) memory. The standard deviation is the sample one (M2 / (n − 1)), as the earlier engine
+ * writes it to the baseline.json both engines share; 0 below two samples.
  */
 export class RunningStats {
   count = 0;
@@ -34,7 +35,7 @@ export class RunningStats {
   }
 
   get stdDev(): number {
-    return this.count > 0 ? Math.sqrt(Math.max(0, this.m2) / this.count) : 0;
+    return this.count > 1 ? Math.sqrt(Math.max(0, this.m2) / (this.count - 1)) : 0;
   }
 
   toRecord(): MetricStatsRecord {
@@ -50,7 +51,7 @@ export class RunningStats {
 
   /**
    * Tolerant restore: anything malformed yields empty stats rather than an error,
-   * so one bad entry never costs the rest of the baseline. M2 is rebuilt as std² · n,
+   * so one bad entry never costs the rest of the baseline. M2 is rebuilt as std² · (n − 1),
    * which makes later updates continue exactly as if the samples had been seen here.
    */
   static fromRecord(raw: unknown): RunningStats {
@@ -61,7 +62,7 @@ export class RunningStats {
     const stdDev = finite(std) && std > 0 ? std : 0;
     stats.count = count;
     stats.mean = mean;
-    stats.m2 = stdDev * stdDev * count;
+    stats.m2 = stdDev * stdDev * (count - 1);
     stats.min = finite(min) ? min : mean;
     stats.max = finite(max) ? max : mean;
     return stats;

@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { StabilityCalculator, stabilityState } from './stability-calculator.js';
+import { wireStability } from './wire-rounding.js';
 
 describe('StabilityCalculator', () => {
   const calculator = new StabilityCalculator();
@@ -13,8 +14,10 @@ describe('StabilityCalculator', () => {
     [80, 50, 25, { score: 40, state: 'degraded', components: { stress_penalty: 40, risk_penalty: 15, anomaly_penalty: 5 } }],
     [80, 50, 30, { score: 39, state: 'critical', components: { stress_penalty: 40, risk_penalty: 15, anomaly_penalty: 6 } }],
     [100, 100, 100, { score: 1, state: 'critical', components: { stress_penalty: 50, risk_penalty: 30, anomaly_penalty: 20 } }],
+    // 100 − 20.01 = 79.99: degraded, decided before the wire rounds it to 80.0
+    [40.02, 0, 0, { score: 80, state: 'degraded', components: { stress_penalty: 20, risk_penalty: 0, anomaly_penalty: 0 } }],
   ])('stress %p, risk %p, anomaly %p', (stress, risk, anomaly, expected) => {
-    expect(calculator.calculate(stress, risk, anomaly)).toEqual(expected);
+    expect(wireStability(calculator.calculate(stress, risk, anomaly))).toEqual(expected);
   });
 
   it.each([

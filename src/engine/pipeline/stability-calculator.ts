@@ -1,5 +1,3 @@
-import { round } from './math.js';
-
 export type StabilityState = 'stable' | 'degraded' | 'critical';
 
 // SPEC §5 "Stability".
@@ -15,18 +13,21 @@ export function stabilityState(score: number): StabilityState {
   return 'critical';
 }
 
-/** One headline number: stress counts most, then risk ahead, then how unusual things look. */
+/**
+ * One headline number: stress counts most, then risk ahead, then how unusual things look.
+ * Takes the full-precision scores and gives a full-precision record (see wireStability).
+ */
 export class StabilityCalculator {
   calculate(stressScore: number, riskScore: number, anomalyScore: number): StabilityRecord {
-    const stress = 0.5 * stressScore;
-    const risk = 0.3 * riskScore;
-    const anomaly = 0.2 * anomalyScore;
+    const stress = stressScore * 0.5;
+    const risk = riskScore * 0.3;
+    const anomaly = anomalyScore * 0.2;
     // Floor 1, not 0: a score of 0 reads as "no data" on the dashboard.
-    const score = round(Math.max(1, 100 - (stress + risk + anomaly)), 1);
+    const score = Math.max(1, 100 - (stress + risk + anomaly));
     return {
       score,
       state: stabilityState(score),
-      components: { stress_penalty: round(stress, 1), risk_penalty: round(risk, 1), anomaly_penalty: round(anomaly, 1) },
+      components: { stress_penalty: stress, risk_penalty: risk, anomaly_penalty: anomaly },
     };
   }
 }

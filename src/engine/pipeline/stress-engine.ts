@@ -1,5 +1,5 @@
 import type { AnomalyRecord } from './anomaly-detector.js';
-import { clamp, round } from './math.js';
+import { clamp } from './math.js';
 import type { NormalizedRecord } from './normalizer.js';
 import type { TrendRecord } from './trend-analyzer.js';
 
@@ -16,12 +16,12 @@ export interface StressRecord {
 }
 
 export const RESOURCES: readonly Resource[] = ['cpu', 'memory', 'disk'];
-/** How a resource is named at the start of a sentence in alerts and events. */
-export const RESOURCE_LABEL: Readonly<Record<Resource, string>> = { cpu: 'CPU', memory: 'Memory', disk: 'Disk I/O' };
 export const BASE_WEIGHTS: Readonly<ResourceValues> = { cpu: 0.4, memory: 0.35, disk: 0.25 };
 const HOT_PRESSURE = 80;
 const HOT_WEIGHT_BONUS = 0.1;
 const DISK_REFERENCE_OPS = 500;
+const SUSTAINED_Z = 2;
+const SUSTAINED_BOOST = 10;
 
 export function stressLevel(score: number): StressLevel {
   if (score <= 30) return 'low';
@@ -32,7 +32,7 @@ export function stressLevel(score: number): StressLevel {
 
 /** Continuous piecewise curve: steep at first, then flattening so a busy disk saturates slowly. */
 export function diskPressure(opsPerSec: number, referenceOps = DISK_REFERENCE_OPS): number {
-  const r = Math.max(0, opsPerSec) / referenceOps;
+  const r = opsPerSec / referenceOps;
   if (r <= 0.5) return r * 40;
   if (r <= 1) return 20 + (r - 0.5) * 60;
   if (r <= 2) return 50 + (r - 1) * 30;
@@ -41,8 +41,8 @@ export function diskPressure(opsPerSec: number, referenceOps = DISK_REFERENCE_OP
 
 /** Used share of physical memory plus up to 20 points for swapping, which hurts more than the RAM figure shows. */
 export function memoryPressure(memory: NormalizedRecord['memory'], swapPercent: number): number {
-  const used = memory.total > 0 ? (1 - memory.available / memory.total) * 100 : memory.raw;
-  return clamp(used + Math.min(20, Math.max(0, swapPercent) * 0.4), 0, 100);
+  if (memory.total === 0) return 0;
+  return Math.min(100, (1 - memory.available / memory.total) * 100 + Math.min(20, swapPercent * 0.4));
 }
 
 /**
@@ -57,43 +57,33 @@ export function adaptiveWeights(pressures: ResourceValues): ResourceValues {
   return { cpu: raw.cpu / total, memory: raw.memory / total, disk: raw.disk / total };
 }
 
-/** The resource whose z-score is highest (first of cpu, memory, disk on a tie). */
-export function maxZResource(anomaly: AnomalyRecord): Resource {
-  return RESOURCES.reduce((best, r) => (anomaly.z_scores[r] > anomaly.z_scores[best] ? r : best), 'cpu');
-}
-
 /**
- * Extra pressure from where things are heading:
- * - cpu growing adds min(10, slope·10): 5 points at the 0.5 %/s threshold, capped at 1 %/s;
- * - memory leaking adds min(10, slope·50): 5 points at the 0.1 %/s threshold, capped at 0.2 %/s;
- * - a sustained anomaly adds 5 + score/20 (5..10) to the resource with the highest z.
+ * Pressure added for where things are heading, each capped at 100 with its resource:
+ * - cpu growing (slope > 0.5 %/s) adds slope·10 to cpu, memory leaking (> 0.1 %/s) slope·20 to memory;
+ * - a sustained anomaly adds 10 to cpu when the cpu z-score is above 2, and 10 to memory when
+ *   the memory z-score is: each metric answers for itself, so a lingering `is_sustained` adds
+ *   nothing to a metric that is back to normal. Disk gets no boost.
  */
-export function trendPressure(trend: TrendRecord, anomaly: AnomalyRecord): ResourceValues {
-  const extra = { cpu: 0, memory: 0, disk: 0 };
-  if (trend.is_cpu_growing) extra.cpu += Math.min(10, trend.cpu_slope * 10);
-  if (trend.is_memory_leaking) extra.memory += Math.min(10, trend.memory_slope * 50);
-  if (anomaly.is_sustained) extra[maxZResource(anomaly)] += 5 + anomaly.score / 20;
-  return extra;
+export function boostedPressures(base: ResourceValues, trend: TrendRecord, anomaly: AnomalyRecord): ResourceValues {
+  let { cpu, memory } = base;
+  if (trend.is_cpu_growing) cpu = Math.min(100, cpu + trend.cpu_slope * 10);
+  if (trend.is_memory_leaking) memory = Math.min(100, memory + trend.memory_slope * 20);
+  if (anomaly.is_sustained && anomaly.z_scores.cpu > SUSTAINED_Z) cpu = Math.min(100, cpu + SUSTAINED_BOOST);
+  if (anomaly.is_sustained && anomaly.z_scores.memory > SUSTAINED_Z) memory = Math.min(100, memory + SUSTAINED_BOOST);
+  return { cpu, memory, disk: base.disk };
 }
 
 export class StressEngine {
+  /** Full precision (see wireStress); `anomaly` and `trend` full precision too. */
   evaluate(normalized: NormalizedRecord, trend: TrendRecord, anomaly: AnomalyRecord): StressRecord {
-    const extra = trendPressure(trend, anomaly);
-    const pressures = {
-      cpu: clamp(normalized.cpu.smoothed + extra.cpu, 0, 100),
-      memory: clamp(memoryPressure(normalized.memory, normalized.swap_percent) + extra.memory, 0, 100),
-      disk: clamp(diskPressure(normalized.disk_io.total_ops_per_sec) + extra.disk, 0, 100),
+    const base = {
+      cpu: Math.min(100, normalized.cpu.smoothed),
+      memory: memoryPressure(normalized.memory, normalized.swap_percent),
+      disk: Math.min(100, diskPressure(normalized.disk_io.total_ops_per_sec)),
     };
+    const pressures = boostedPressures(base, trend, anomaly);
     const weights = adaptiveWeights(pressures);
-    const score = round(
-      RESOURCES.reduce((sum, r) => sum + weights[r] * pressures[r], 0),
-      2,
-    );
-    return {
-      score,
-      level: stressLevel(score),
-      pressures: { cpu: round(pressures.cpu, 2), memory: round(pressures.memory, 2), disk: round(pressures.disk, 2) },
-      weights: { cpu: round(weights.cpu, 4), memory: round(weights.memory, 4), disk: round(weights.disk, 4) },
-    };
+    const score = clamp(weights.cpu * pressures.cpu + weights.memory * pressures.memory + weights.disk * pressures.disk, 0, 100);
+    return { score, level: stressLevel(score), pressures, weights };
   }
 }

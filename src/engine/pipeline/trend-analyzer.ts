@@ -1,4 +1,4 @@
-import { mean, round, stdDev } from './math.js';
+import { sampleStdDev } from './math.js';
 import type { NormalizedRecord } from './normalizer.js';
 
 // SPEC §5 "Trend".
@@ -21,24 +21,28 @@ export interface TrendOptions {
 export const DEFAULT_TREND_OPTIONS: TrendOptions = { window: 30, cpuGrowingSlope: 0.5, memoryLeakingSlope: 0.1 };
 
 /**
- * Least-squares slope of value against time, in units per second. Times are taken
- * relative to the first reading so unix-epoch magnitudes do not cost precision;
- * fewer than 2 readings or no spread in time gives 0 (no trend can be seen).
+ * Least-squares slope of value against time, in units per second, from the sums
+ * (n·Σxy − Σx·Σy) / (n·Σx² − (Σx)²) as the earlier engine computes it, so a ramp that sits
+ * exactly on a threshold lands on the same side. Times are taken relative to the first reading
+ * so unix-epoch magnitudes do not cost precision; fewer than 2 readings or no spread in time
+ * gives 0 (no trend can be seen).
  */
 export function leastSquaresSlope(times: readonly number[], values: readonly number[]): number {
   const n = times.length;
   if (n < 2) return 0;
-  const t0 = times[0];
-  const xs = times.map((t) => t - t0);
-  const meanX = mean(xs);
-  const meanY = mean(values);
-  let covariance = 0;
-  let varianceX = 0;
-  xs.forEach((x, i) => {
-    covariance += (x - meanX) * (values[i] - meanY);
-    varianceX += (x - meanX) ** 2;
+  let sumX = 0;
+  let sumY = 0;
+  let sumXX = 0;
+  let sumXY = 0;
+  times.forEach((t, i) => {
+    const x = t - times[0];
+    sumX += x;
+    sumY += values[i];
+    sumXX += x * x;
+    sumXY += x * values[i];
   });
-  return varianceX > 0 ? covariance / varianceX : 0;
+  const denominator = n * sumXX - sumX * sumX;
+  return denominator === 0 ? 0 : (n * sumXY - sumX * sumY) / denominator;
 }
 
 /** Direction and noise of the recent raw readings (smoothed ones would hide volatility). */
@@ -49,7 +53,7 @@ export class TrendAnalyzer {
     this.options = { ...DEFAULT_TREND_OPTIONS, ...options };
   }
 
-  /** `readings` oldest first; only the last `window` are used. */
+  /** `readings` oldest first; only the last `window` are used. Full precision (see wireTrend). */
   analyze(readings: readonly NormalizedRecord[]): TrendRecord {
     const recent = readings.slice(-this.options.window);
     const times = recent.map((r) => r.timestamp);
@@ -58,10 +62,10 @@ export class TrendAnalyzer {
     const cpuSlope = leastSquaresSlope(times, cpu);
     const memorySlope = leastSquaresSlope(times, memory);
     return {
-      cpu_slope: round(cpuSlope, 4),
-      memory_slope: round(memorySlope, 4),
-      cpu_volatility: round(stdDev(cpu), 4),
-      memory_volatility: round(stdDev(memory), 4),
+      cpu_slope: cpuSlope,
+      memory_slope: memorySlope,
+      cpu_volatility: sampleStdDev(cpu),
+      memory_volatility: sampleStdDev(memory),
       is_cpu_growing: cpuSlope > this.options.cpuGrowingSlope,
       is_memory_leaking: memorySlope > this.options.memoryLeakingSlope,
     };

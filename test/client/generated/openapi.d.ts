@@ -45,7 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recent engine events (spikes, level changes, alerts), newest first */
+        /** The newest 50 engine events (spikes, pressure, process start/stop, level changes, alerts), newest first */
         get: operations["StatusController_events"];
         put?: never;
         post?: never;
@@ -526,11 +526,92 @@ export interface components {
              */
             warm_started: boolean;
         };
+        EventDetailsDto: {
+            /** @example 91.2 */
+            cpu_percent?: number;
+            /** @example 84.04 */
+            cpu_smoothed?: number;
+            /**
+             * @description a readable sentence, on every event
+             * @example CPU spike: 91.2% (smoothed 84.0%)
+             */
+            description: string;
+            /** @example 14893056 */
+            disk_bytes_per_sec?: number;
+            /** @example 812.5 */
+            disk_ops_per_sec?: number;
+            /**
+             * @description level changes: the level before
+             * @example moderate
+             */
+            from?: string;
+            /**
+             * @description alert_fired
+             * @enum {string}
+             */
+            level?: "low" | "moderate" | "high" | "critical";
+            /**
+             * @description bytes
+             * @example 2214592512
+             */
+            memory_available?: number;
+            /** @example 87.1 */
+            memory_percent?: number;
+            /** @example 86.02 */
+            memory_smoothed?: number;
+            /**
+             * @description on the events that end a spike or pressure
+             * @example CPU spike resolved
+             */
+            message?: string;
+            /**
+             * @description process_start
+             * @example render-worker
+             */
+            name?: string;
+            /**
+             * @description process_start, process_stop
+             * @example 10428
+             */
+            pid?: number;
+            /**
+             * @description alert_fired
+             * @enum {string}
+             */
+            primary_bottleneck?: "cpu" | "memory" | "disk";
+            /**
+             * @description level changes: the score
+             * @example 61.25
+             */
+            score?: number;
+            /**
+             * @description alert_fired
+             * @example 69.85
+             */
+            stress_score?: number;
+            /**
+             * @description alert_fired
+             * @example 2210
+             */
+            suspect_pid?: number | null;
+            /**
+             * @description the earlier engine's configured event threshold (cpu 85, memory 85, disk 500), reported as it reports it
+             * @example 85
+             */
+            threshold?: number;
+            /**
+             * @description level changes: the level after
+             * @example high
+             */
+            to?: string;
+        };
         EventDto: {
-            /** @example CPU spike started at 91.2% */
-            details: string;
-            /** @example cpu_spike_start */
-            event_type: string;
+            details: components["schemas"]["EventDetailsDto"];
+            /**
+             * @example cpu_spike
+             * @enum {string}
+             */
+            event_type: "cpu_spike" | "memory_pressure" | "disk_spike" | "process_start" | "process_stop" | "stress_level_change" | "anomaly_level_change" | "alert_fired";
             /**
              * @example warning
              * @enum {string}
