@@ -121,6 +121,12 @@ const cases = [
   ['30 days, granularity=3600', `/api/v1/history?${range(30 * DAY)}&granularity=3600`, 7],
   ['30 days, granularity=3600, agg=avg', `/api/v1/history?${range(30 * DAY)}&granularity=3600&agg=avg`, 15],
   ['30 days raw, limit=10000', `/api/v1/history?${range(30 * DAY)}&limit=10000`, 60],
+  // The dashboard's sync, every minute (history_provider.dart): from/to with 3 decimals, granularity with 2.
+  [
+    '7 days, granularity=30.00, limit=12000 (dashboard sync)',
+    `/api/v1/history?from=${(end - 7 * DAY).toFixed(3)}&to=${end.toFixed(3)}&granularity=30.00&limit=12000`,
+    undefined,
+  ],
   ['30 days raw, no limit', `/api/v1/history?${range(30 * DAY)}`, 1000],
   ['/storage/info', '/api/v1/storage/info', 5],
 ];

@@ -37,6 +37,17 @@ const rand = () => {
   return state / 0x100000000;
 };
 const r2 = (x) => Math.round(x * 100) / 100;
+// Float-typed values in float form (45.0), as both engines write them (SPEC §4 "Number types"); for
+// values with at most 2 decimals this is exactly what the engine's pythonFloat writes.
+/** @param {number} x */
+const float = (x) => (Number.isInteger(x) ? x.toFixed(1) : String(x));
+/** @param {{ name: string, pid: number, cpu_percent: number, mem_percent: number, impact: number }} p */
+const processJson = (p) =>
+  `{"name":${JSON.stringify(p.name)},"pid":${p.pid},"cpu_percent":${float(p.cpu_percent)},"mem_percent":${float(p.mem_percent)},"impact":${float(p.impact)}}`;
+/** @param {{ at: number, cpu_percent: number, mem_percent: number, disk_pressure_percent: number, stability_score: number, stress_score: number, top_processes: Parameters<typeof processJson>[0][] }} s */
+const sampleJson = (s) =>
+  `{"at":${float(s.at)},"cpu_percent":${float(s.cpu_percent)},"mem_percent":${float(s.mem_percent)},"disk_pressure_percent":${float(s.disk_pressure_percent)},` +
+  `"stability_score":${float(s.stability_score)},"stress_score":${float(s.stress_score)},"top_processes":[${s.top_processes.map(processJson).join(',')}]}`;
 const names = ['chrome.exe', 'code.exe', 'node.exe', 'explorer.exe', 'python.exe', 'svchost.exe', 'msedge.exe', 'teams.exe'];
 
 mkdirSync(args.dir, { recursive: true });
@@ -67,7 +78,7 @@ for (let at = start; at <= end; at += interval) {
   };
   const day = new Date(at * 1000).toISOString().slice(0, 10);
   if (!files.has(day)) files.set(day, []);
-  files.get(day).push(JSON.stringify(sample));
+  files.get(day).push(sampleJson(sample));
   count++;
 }
 let bytes = 0;

@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WsAdapter } from '@nestjs/platform-ws';
 import { WinstonModule } from 'nest-winston';
 import { readdir, unlink } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { basename, dirname, join } from 'node:path';
 import { AppModule } from './app.module.js';
 import { ConfigError, SentraCoreError } from './common/sentra-core.error.js';
@@ -18,6 +19,7 @@ import { isLoopbackHost } from './http/loopback.js';
 import { mountSwagger } from './openapi/swagger.js';
 import { EngineConfigStore } from './standalone/engine-config.store.js';
 import { findFreePort } from './standalone/free-port.js';
+import { connectHost, listenPlan, type ListenPlan } from './standalone/listen-plan.js';
 import { loggingOptions } from './standalone/logging.options.js';
 import { DatastorePaths } from './storage/datastore-paths.js';
 import { isProcessAlive } from './storage/engine-lock.js';
@@ -34,7 +36,7 @@ function loadSettings(): Settings {
   return { server: serverSettingsFromEnv(), engine: resolveOptions(engineOptionsFromEnv()) };
 }
 
-async function start({ server, engine }: Settings, store: EngineConfigStore): Promise<INestApplication> {
+async function start({ server, engine }: Settings, store: EngineConfigStore, plan: ListenPlan): Promise<INestApplication> {
   const { dataDir } = engine;
   const logger = WinstonModule.createLogger(
     loggingOptions({ file: new DatastorePaths(engine).logFile(), maxBytes: server.logMaxBytes, backupCount: server.logBackupCount }),
@@ -45,7 +47,7 @@ async function start({ server, engine }: Settings, store: EngineConfigStore): Pr
   });
   // /ws/live and /ws/alerts (LiveSocketsModule) share the HTTP port; set before init connects the gateways.
   app.useWebSocketAdapter(new WsAdapter(app));
-  configureHttp(app, { bindHost: server.host, ...engine.http });
+  configureHttp(app, { bindHost: plan.host, ...engine.http });
   mountSwagger(app);
   // The web console at / (docs/console.md): two routes; its files are read from disk only when asked for.
   mountConsole(app);
@@ -53,21 +55,29 @@ async function start({ server, engine }: Settings, store: EngineConfigStore): Pr
   await app.init();
   // Only now, holding the datastore lock, may this process speak for the engine in engine-config.json.
   await sweepStaleTempFiles(store.file);
-  await store.update({ status: 'starting', pid: process.pid, last_error: null });
-  const port = await findFreePort(server.port, server.host);
-  await app.listen(port, server.host);
-  if (!isLoopbackHost(server.host) && !engine.apiToken) {
-    Logger.warn(
-      `listening on non-loopback ${server.host} without SENTRACORE_API_TOKEN: anyone on the network can change settings and wipe history`,
-      'Bootstrap',
-    );
-  }
-  if (port !== server.port) Logger.warn(`port ${server.port} is busy; listening on ${port} instead`, 'Bootstrap');
+  await store.update({ status: 'starting', bind_host: plan.host, pid: process.pid, last_error: '' });
+  const port = await findFreePort(plan.port, plan.host);
+  await app.listen(port, plan.host);
+  warnAboutAddress(plan, port, Boolean(engine.apiToken));
   // Handlers before "running" reaches the file: whoever reads it may signal us right away.
   stopOnSignals(app, store);
-  await store.update({ status: 'running', host: server.host, bind_host: server.host, port, pid: process.pid, last_error: null });
-  Logger.log(`SentraCore listening on http://${server.host}:${port} (datastore ${dataDir})`, 'Bootstrap');
+  const bound = (app.getHttpServer() as { address(): AddressInfo }).address().address;
+  await store.update({ status: 'running', host: connectHost(bound), bind_host: bound, port, pid: process.pid, last_error: '' });
+  Logger.log(`SentraCore listening on http://${connectHost(bound)}:${port} (bound to ${bound}; datastore ${dataDir})`, 'Bootstrap');
   return app;
+}
+
+function warnAboutAddress(plan: ListenPlan, port: number, hasToken: boolean): void {
+  if (plan.refusedBindHost !== undefined) {
+    Logger.warn(
+      `engine-config.json asks to listen on ${plan.refusedBindHost}, which would serve the admin routes to the network without ` +
+        `SENTRACORE_API_TOKEN; listening on ${plan.host} only (set SENTRACORE_API_TOKEN, or SENTRACORE_HOST to choose the address)`,
+      'Bootstrap',
+    );
+  } else if (!isLoopbackHost(plan.host) && !hasToken) {
+    Logger.warn(`listening on non-loopback ${plan.host} without SENTRACORE_API_TOKEN: anyone on the network can change settings and wipe history`, 'Bootstrap');
+  }
+  if (port !== plan.port) Logger.warn(`port ${plan.port} is busy; listening on ${port} instead`, 'Bootstrap');
 }
 
 /** Removes the temp files of engine-config.json writes that a killed engine left (never a live writer's). */
@@ -105,10 +115,11 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { server } = settings;
-  const store = new EngineConfigStore(server.engineConfigPath ?? EngineConfigStore.defaultPath(), server);
-  await store.load();
+  const store = new EngineConfigStore(server.engineConfigPath ?? EngineConfigStore.defaultPath(), server.defaultPort);
+  // The dashboard's launcher wrote the port (and bind_host) it wants into the file before starting us.
+  const plan = listenPlan(server, await store.load(), Boolean(settings.engine.apiToken));
   try {
-    await start(settings, store);
+    await start(settings, store, plan);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`sentracore: failed to start: ${message}\n`);

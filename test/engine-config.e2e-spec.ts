@@ -12,7 +12,7 @@ interface EngineConfig {
   port: number;
   bind_host: string;
   status: string;
-  last_error: string | null;
+  last_error: string;
   pid: number;
 }
 
@@ -91,7 +91,7 @@ describe('engine-config.json (SPEC §2) with node dist/main.js', () => {
       process.stdout.write(`engine-config e2e: /api/v1/health served ${Date.now() - startedAt} ms after spawn\n`);
 
       const config = await running(engine);
-      expect(config).toEqual({ host: '127.0.0.1', port, bind_host: '127.0.0.1', status: 'running', last_error: null, pid: engine.child.pid });
+      expect(config).toEqual({ host: '127.0.0.1', port, bind_host: '127.0.0.1', status: 'running', last_error: '', pid: engine.child.pid });
 
       engine.child.kill('SIGTERM');
       expect(await engine.exited).toBe(0);
@@ -108,7 +108,7 @@ describe('engine-config.json (SPEC §2) with node dist/main.js', () => {
       await running(engine);
       engine.child.kill('SIGINT');
       expect(await engine.exited).toBe(0);
-      expect(readConfig()).toMatchObject({ status: 'stopped', pid: 0, port, last_error: null });
+      expect(readConfig()).toMatchObject({ status: 'stopped', pid: 0, port, last_error: '' });
     },
     ENGINE_TEST_MS,
   );

@@ -76,7 +76,7 @@ describe('history over HTTP', () => {
     ['to', { to: '12x' }],
     ['granularity', { granularity: '-1' }],
     ['limit', { limit: '0' }],
-    ['limit', { limit: '20000' }],
+    ['limit', { limit: '100001' }],
     ['limit', { limit: '2.5' }],
     ['agg', { agg: 'median' }],
     ['bogus', { bogus: '1' }],
@@ -84,6 +84,12 @@ describe('history over HTTP', () => {
     await setUp();
     const res = await request(app!.getHttpServer()).get('/api/v1/history').query(query).expect(400);
     expect(JSON.stringify(res.body.message)).toContain(name);
+  });
+
+  it("accepts the dashboard's 7-day sync, limit=12000 (SPEC §6: 1–100,000)", async () => {
+    await setUp();
+    const res = await request(app!.getHttpServer()).get('/api/v1/history').query({ granularity: '30.00', limit: '12000' }).expect(200);
+    expect(Array.isArray(res.body.samples)).toBe(true);
   });
 
   it('DELETE /history removes the sample files only, with 200', async () => {

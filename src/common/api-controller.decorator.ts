@@ -1,17 +1,18 @@
-import { applyDecorators, Controller, HttpCode, UseFilters, UseGuards, UsePipes, ValidationPipe } from '@nestjs/common';
+import { applyDecorators, Controller, HttpCode, UseFilters, UseGuards, UseInterceptors, UsePipes, ValidationPipe } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiTags, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { ApiTokenGuard } from './api-token.guard.js';
 import { DeclaredInputGuard } from './declared-input.guard.js';
 import { FormContentGuard } from './form-content.guard.js';
 import { InputLimitsPipe } from './input-limits.pipe.js';
 import { SentraCoreExceptionFilter } from './sentra-core-exception.filter.js';
+import { WireJsonInterceptor } from './wire/wire-json.interceptor.js';
 
 export const API_PREFIX = 'api/v1';
 export const BEARER_SCHEME = 'bearer';
 
 /**
- * An engine controller under /api/v1 with its own validation, auth and error mapping,
- * so a host app needs no global pipes and keeps its own.
+ * An engine controller under /api/v1 with its own validation, auth, error mapping and JSON writer
+ * (numbers in the form the OpenAPI document declares), so a host app needs no globals and keeps its own.
  */
 export function ApiController(path: string, tag: string): ClassDecorator {
   return applyDecorators(
@@ -29,6 +30,7 @@ export function ApiController(path: string, tag: string): ClassDecorator {
       }),
     ),
     UseFilters(SentraCoreExceptionFilter),
+    UseInterceptors(WireJsonInterceptor),
   );
 }
 

@@ -68,10 +68,11 @@ describe('engineOptionsFromEnv (SPEC §3)', () => {
 });
 
 describe('serverSettingsFromEnv (SPEC §3)', () => {
-  it('defaults: loopback, port 8740, 2 MiB log with 5 backups, engine-config.json next to the package', () => {
+  it('defaults: no host or port override (engine-config.json decides), 8740 as its fallback, 2 MiB log with 5 backups', () => {
     expect(serverSettingsFromEnv({})).toEqual({
-      host: '127.0.0.1',
-      port: 8740,
+      host: undefined,
+      port: undefined,
+      defaultPort: 8740,
       engineConfigPath: undefined,
       logMaxBytes: 2 * 1024 * 1024,
       logBackupCount: 5,
@@ -86,12 +87,19 @@ describe('serverSettingsFromEnv (SPEC §3)', () => {
       SENTRACORE_LOG_MAX_BYTES: '1048576',
       SENTRACORE_LOG_BACKUP_COUNT: '2',
     });
-    expect(settings).toEqual({ host: '0.0.0.0', port: 9100, engineConfigPath: '/etc/sc/engine-config.json', logMaxBytes: 1048576, logBackupCount: 2 });
+    expect(settings).toEqual({
+      host: '0.0.0.0',
+      port: 9100,
+      defaultPort: 8740,
+      engineConfigPath: '/etc/sc/engine-config.json',
+      logMaxBytes: 1048576,
+      logBackupCount: 2,
+    });
   });
 
-  it('SENTRACORE_PORT wins over ENGINE_PORT, which is used on its own', () => {
-    expect(serverSettingsFromEnv({ SENTRACORE_PORT: '9001', ENGINE_PORT: '9002' }).port).toBe(9001);
-    expect(serverSettingsFromEnv({ ENGINE_PORT: '9002' }).port).toBe(9002);
+  it('SENTRACORE_PORT is the override, ENGINE_PORT the fallback (the file decides between them, SPEC §2)', () => {
+    expect(serverSettingsFromEnv({ SENTRACORE_PORT: '9001', ENGINE_PORT: '9002' })).toMatchObject({ port: 9001, defaultPort: 9002 });
+    expect(serverSettingsFromEnv({ ENGINE_PORT: '9002' })).toMatchObject({ port: undefined, defaultPort: 9002 });
   });
 
   it('clamps the log size to at least 128 KiB and the backup count to a whole number ≥ 0', () => {

@@ -65,25 +65,34 @@ export function engineOptionsFromEnv(env: Env = process.env): SentraCoreModuleOp
 
 /** Settings only the standalone server uses: where to listen, engine-config.json, log files. */
 export interface ServerSettings {
-  host: string;
-  port: number;
+  /** SENTRACORE_HOST: the operator's listen address, over engine-config.json's bind_host (SPEC §2). */
+  host?: string;
+  /** SENTRACORE_PORT: the operator's port, over engine-config.json's port. */
+  port?: number;
+  /** ENGINE_PORT, else 8740: the port when engine-config.json names none. */
+  defaultPort: number;
   engineConfigPath?: string;
   logMaxBytes: number;
   logBackupCount: number;
 }
 
 const MIN_LOG_BYTES = 128 * 1024;
+const DEFAULT_PORT = 8740;
+
+function portVar(env: Env, name: string): number | undefined {
+  const port = numberVar(env, name);
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
+    throw new ConfigError(`${name} must be an integer from 1 to 65535: "${port}"`);
+  }
+  return port;
+}
 
 export function serverSettingsFromEnv(env: Env = process.env): ServerSettings {
-  const portVar = env.SENTRACORE_PORT?.trim() ? 'SENTRACORE_PORT' : 'ENGINE_PORT';
-  const port = numberVar(env, portVar) ?? 8740;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new ConfigError(`${portVar} must be an integer from 1 to 65535: "${port}"`);
-  }
   const backups = numberVar(env, 'SENTRACORE_LOG_BACKUP_COUNT') ?? 5;
   return {
-    host: stringVar(env, 'SENTRACORE_HOST') ?? '127.0.0.1',
-    port,
+    host: stringVar(env, 'SENTRACORE_HOST'),
+    port: portVar(env, 'SENTRACORE_PORT'),
+    defaultPort: portVar(env, 'ENGINE_PORT') ?? DEFAULT_PORT,
     engineConfigPath: stringVar(env, 'SENTRACORE_ENGINE_CONFIG'),
     logMaxBytes: Math.max(MIN_LOG_BYTES, numberVar(env, 'SENTRACORE_LOG_MAX_BYTES') ?? 2 * 1024 * 1024),
     logBackupCount: Math.max(0, Math.floor(backups)),

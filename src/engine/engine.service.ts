@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock.js';
+import { wireShapeOf } from '../common/wire.js';
 import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
 import type { CheckpointContent } from '../runtime-state/runtime-checkpoint.record.js';
 import { TELEMETRY_SOURCE, type TelemetrySource } from '../telemetry/telemetry-source.js';
+import { CheckpointContentDto } from './dto/checkpoint-content.dto.js';
 import { EngineDeps } from './engine-deps.js';
 import { cycleEvent } from './engine-events.js';
 import { historySample } from './history-sample.js';
@@ -14,6 +16,7 @@ import { ENGINE_VERSION } from '../common/package.js';
 import { asError } from '../common/as-error.js';
 
 const BASELINE_PERSIST_CYCLES = 150;
+const CHECKPOINT_SHAPE = wireShapeOf(CheckpointContentDto);
 /** A client that read the status or the processes is taken to keep reading for this long. */
 const WATCHED_FOR_MS = 60_000;
 
@@ -40,6 +43,8 @@ export class EngineService implements OnModuleInit {
     this.pipeline.loadBaseline(await this.deps.baseline.load());
     const restored = this.pipeline.restoreAlerts(this.deps.runtime.restored.alerts_recent);
     if (restored > 0) this.logger.log({ message: 'restored alerts from the checkpoint', count: restored });
+    // Mark this run as running (SPEC §7): the restored values, written back with the flag false.
+    await this.checkpoint(false).catch((error: unknown) => this.logger.warn({ message: 'could not mark the run in the checkpoint', error: String(error) }));
   }
 
   /** True until the first fresh cycle after start: /status serves the checkpoint meanwhile. */
@@ -120,7 +125,7 @@ export class EngineService implements OnModuleInit {
   }
 
   async checkpoint(clean = false): Promise<void> {
-    await this.deps.runtime.write(this.checkpointContent(), clean);
+    await this.deps.runtime.write(this.checkpointContent(), clean, CHECKPOINT_SHAPE);
   }
 
   async resetBaseline(): Promise<void> {

@@ -1,8 +1,11 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { wireShapeOf } from '../common/wire.js';
 import { AtomicJson } from '../storage/atomic-json.js';
 import { DatastorePaths } from '../storage/datastore-paths.js';
-import type { UpdatePreferencesDto } from './dto/preferences.dto.js';
+import { PreferencesDto, type UpdatePreferencesDto } from './dto/preferences.dto.js';
 import { DEFAULT_PREFERENCES, normalizePreferences, type PreferencesRecord } from './pipeline/preferences.js';
+
+const PREFERENCES_SHAPE = wireShapeOf(PreferencesDto);
 
 /** config/user_preferences.json: loaded at start, replaced atomically on update. */
 @Injectable()
@@ -26,7 +29,7 @@ export class PreferencesService implements OnModuleInit {
   /** Validated input merged over the current values, clamped, persisted, then applied. */
   async update(patch: UpdatePreferencesDto): Promise<PreferencesRecord> {
     const next = normalizePreferences({ ...this.current, ...patch });
-    await this.json.write(this.paths.preferencesFile(), next);
+    await this.json.write(this.paths.preferencesFile(), next, PREFERENCES_SHAPE);
     this.current = next;
     this.logger.log({ message: 'preferences updated', preferences: next });
     return next;

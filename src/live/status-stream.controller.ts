@@ -2,10 +2,13 @@ import { type BeforeApplicationShutdown, type MessageEvent, Sse } from '@nestjs/
 import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { map, type Observable, Subject, takeUntil } from 'rxjs';
 import { ApiController } from '../common/api-controller.decorator.js';
+import { toWireJson, wireShapeOf } from '../common/wire.js';
+import { StatusDto } from '../engine/dto/status.dto.js';
 import { EngineEvents } from '../engine/engine-events.js';
 
 // Beyond this many unsent characters Nest drops the SSE connection (a client that stopped reading).
 const MAX_PENDING_CHARS = 1024 * 1024;
+const STATUS_SHAPE = wireShapeOf(StatusDto);
 
 /** Server-Sent Events twin of /ws/live for browsers (EventSource) and curl. */
 @ApiController('status', 'live')
@@ -25,7 +28,8 @@ export class StatusStreamController implements BeforeApplicationShutdown {
   @ApiOkResponse({ description: 'an endless text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } })
   stream(): Observable<MessageEvent> {
     return this.events.cycles.pipe(
-      map(({ status }) => ({ id: String(status.engine.uptime_samples), data: status })),
+      // `data` as text: Nest would JSON.stringify an object and lose the number forms (SPEC §4).
+      map(({ status }) => ({ id: String(status.engine.uptime_samples), data: toWireJson(status, STATUS_SHAPE) })),
       takeUntil(this.closing),
     );
   }

@@ -1,3 +1,5 @@
+import { ANY, FLOAT, INT, type WireObject } from '../common/wire.js';
+
 /** SPEC §7 state/runtime.json. The last_* values are the engine's wire records, opaque to this module. */
 export interface RuntimeCheckpointRecord {
   schema: 1;
@@ -29,6 +31,16 @@ export function emptyCheckpoint(): RuntimeCheckpointRecord {
     last_prediction: null,
     last_anomaly: null,
   };
+}
+
+/** The file's shape: its own header fields, then the engine's content shape (SPEC §4 "Number types"). */
+export function checkpointFileShape(content: WireObject): WireObject {
+  const header: [string, typeof ANY][] = [
+    ['schema', INT],
+    ['last_clean_shutdown', ANY],
+    ['last_checkpoint_at', FLOAT],
+  ];
+  return { kind: 'object', fields: new Map([...header, ...content.fields]) };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

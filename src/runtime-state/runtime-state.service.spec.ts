@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../common/manual-clock.fixture.js';
+import { FLOAT, type WireObject } from '../common/wire.js';
 import { resolveOptions } from '../config/resolve-options.js';
 import { AtomicJson } from '../storage/atomic-json.js';
 import { DatastorePaths } from '../storage/datastore-paths.js';
@@ -12,6 +13,8 @@ import { StorageHealth } from '../storage/storage-health.js';
 import { emptyCheckpoint, parseCheckpoint } from './runtime-checkpoint.record.js';
 import { RuntimeStateService } from './runtime-state.service.js';
 
+// The engine's content shape in small: one float-typed score.
+const CONTENT: WireObject = { kind: 'object', fields: new Map([['last_stress', { kind: 'object', fields: new Map([['score', FLOAT]]) }]]) };
 const FIXTURE = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'reference-datastore', 'state', 'runtime.json');
 
 describe('RuntimeStateService', () => {
@@ -26,24 +29,35 @@ describe('RuntimeStateService', () => {
     clock = new ManualClock(1_800_000_000_000);
   });
 
-  it('treats a first boot (no file) as a first start, not a crash, and marks the run as running', async () => {
+  it('treats a first boot (no file) as a first start, not a crash; reading writes nothing', async () => {
     const service = make();
     await service.onModuleInit();
     expect(service.previousRunUnclean).toBe(false);
     expect(service.restored).toEqual(emptyCheckpoint());
-    expect(await onDisk()).toEqual({ ...emptyCheckpoint(), last_checkpoint_at: 1_800_000_000 });
+    await expect(readFile(paths.runtimeFile())).rejects.toThrow(/ENOENT/);
+  });
+
+  it('writes the header and the content in their number forms: float-typed values as 12.0', async () => {
+    const service = make();
+    await service.onModuleInit();
+    await service.write({ ...service.restoredContent(), last_stress: { score: 12 } }, false, CONTENT);
+    const text = await readFile(paths.runtimeFile(), 'utf8');
+    expect(text).toContain('"schema": 1,');
+    expect(text).toContain('"last_checkpoint_at": 1800000000.0,');
+    expect(text).toMatch(/"last_stress": \{\n\s+"score": 12\.0\n/);
   });
 
   it('detects a clean previous stop, then writes the flag back to false', async () => {
     const first = make();
     await first.onModuleInit();
-    await first.write({ ...first.restoredContent(), last_stress: { score: 12 } }, true);
+    await first.write({ ...first.restoredContent(), last_stress: { score: 12 } }, true, CONTENT);
     expect((await onDisk()).last_clean_shutdown).toBe(true);
 
     const second = make();
     await second.onModuleInit();
     expect(second.previousRunUnclean).toBe(false);
     expect(second.restored.last_stress).toEqual({ score: 12 });
+    await second.write(second.restoredContent(), false, CONTENT); // the engine's mark at start
     const rewritten = await onDisk();
     expect(rewritten.last_clean_shutdown).toBe(false);
     expect(rewritten.last_stress).toEqual({ score: 12 });
@@ -71,7 +85,7 @@ describe('RuntimeStateService', () => {
     expect(service.previousRunUnclean).toBe(true);
     expect(service.restored).toEqual(fixture);
     expect(service.restored.alerts_recent).toHaveLength(1);
-    expect(service.lastCheckpointAt).toBe(1_800_000_000);
+    expect(service.lastCheckpointAt).toBe(fixture.last_checkpoint_at); // nothing written yet: the engine's first write marks the run
   });
 
   it('round-trips a checkpoint through parseCheckpoint', async () => {
@@ -79,7 +93,7 @@ describe('RuntimeStateService', () => {
     await service.onModuleInit();
     const content = { ...service.restoredContent(), alerts_recent: [{ level: 'high' }], last_anomaly: { score: 3 } };
     clock.advance(30_000);
-    await service.write(content, false);
+    await service.write(content, false, CONTENT);
     expect(parseCheckpoint(await onDisk())).toEqual({ schema: 1, last_clean_shutdown: false, last_checkpoint_at: 1_800_000_030, ...content });
   });
 });

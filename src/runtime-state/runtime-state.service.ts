@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock.js';
+import type { WireObject } from '../common/wire.js';
 import { AtomicJson } from '../storage/atomic-json.js';
 import { DatastorePaths } from '../storage/datastore-paths.js';
-import { type CheckpointContent, emptyCheckpoint, parseCheckpoint, type RuntimeCheckpointRecord } from './runtime-checkpoint.record.js';
+import { type CheckpointContent, checkpointFileShape, emptyCheckpoint, parseCheckpoint, type RuntimeCheckpointRecord } from './runtime-checkpoint.record.js';
 
 /** SPEC §7: the runtime checkpoint, clean/unclean shutdown detection and what a warm start restores. */
 @Injectable()
@@ -45,17 +46,18 @@ export class RuntimeStateService implements OnModuleInit {
     this.unclean = found.present && !parsed?.last_clean_shutdown;
     if (!found.present) this.logger.log({ message: 'first start: no runtime checkpoint yet', checkpoint: this.file });
     else if (this.unclean) this.logger.warn({ message: 'previous run did not stop cleanly', checkpoint: this.file });
-    // Mark this run as running: a kill from now on is detected at the next start.
-    await this.write(this.restoredContent(), false).catch((error: unknown) =>
-      this.logger.warn({ message: 'could not mark the run in the checkpoint', error: String(error) }),
-    );
   }
 
-  /** Writes a checkpoint; `clean` only on the final write of a clean stop. */
-  async write(content: CheckpointContent, clean: boolean): Promise<void> {
+  /**
+   * Writes a checkpoint; `clean` only on the final write of a clean stop. The engine owns the
+   * content and its shape (the wire DTOs), so the file keeps their number forms (SPEC §4).
+   * The engine's first write, at start, marks this run as running: a kill from then on is
+   * detected at the next start.
+   */
+  async write(content: CheckpointContent, clean: boolean, contentShape: WireObject): Promise<void> {
     const at = this.clock.nowMs() / 1000;
     const record: RuntimeCheckpointRecord = { schema: 1, last_clean_shutdown: clean, last_checkpoint_at: at, ...content };
-    await this.json.write(this.file, record);
+    await this.json.write(this.file, record, checkpointFileShape(contentShape));
     this.lastWrittenAtSec = at;
   }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { basename, dirname, join } from 'node:path';
+import { toWireJson, ANY, type WireShape } from '../common/wire.js';
 import { errorCode, FS_PORT, type FsPort } from './fs.port.js';
 import { StorageHealth } from './storage-health.js';
 
@@ -21,10 +22,13 @@ export class AtomicJson {
     private readonly health: StorageHealth,
   ) {}
 
-  /** Writes are queued per path so two callers never race on one file. */
-  write(file: string, value: unknown): Promise<void> {
+  /**
+   * Writes are queued per path so two callers never race on one file. `shape` (the value's DTO
+   * shape) keeps float-typed numbers in float form on disk, as the earlier engine wrote them (SPEC §4).
+   */
+  write(file: string, value: unknown, shape: WireShape = ANY): Promise<void> {
     const previous = this.queues.get(file) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.writeNow(file, value));
+    const next = previous.catch(() => undefined).then(() => this.writeNow(file, value, shape));
     this.queues.set(file, next);
     const forget = () => {
       if (this.queues.get(file) === next) this.queues.delete(file);
@@ -74,8 +78,8 @@ export class AtomicJson {
     return removed;
   }
 
-  private async writeNow(file: string, value: unknown): Promise<void> {
-    const text = JSON.stringify(value, null, 2) + '\n';
+  private async writeNow(file: string, value: unknown, shape: WireShape): Promise<void> {
+    const text = toWireJson(value, shape, 2) + '\n';
     try {
       await this.writeAtomically(file, text).catch(async (error: unknown) => {
         // The folder may have been deleted underneath us: recreate it once and retry.

@@ -1,18 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiDouble, ApiInteger } from '../../common/wire.js';
 import { EARLIER_ENGINE_EVENT_TYPES, ENGINE_EVENT_TYPES } from '../pipeline/event-logger.js';
 
 // SPEC §4 GET /processes item and alert contributors.
 export class ProcessStatsDto {
-  @ApiProperty({ example: 16108 }) pid!: number;
+  @ApiInteger({ example: 16108 }) pid!: number;
   @ApiProperty({ example: 'Cursor.exe' }) name!: string;
-  @ApiProperty({ example: 4.17 }) avg_cpu_percent!: number;
-  @ApiProperty({ example: 4.65 }) avg_memory_percent!: number;
-  @ApiProperty({ example: 8.49 }) peak_cpu_percent!: number;
-  @ApiProperty({ example: 4.71 }) peak_memory_percent!: number;
-  @ApiProperty({ example: 8.49 }) current_cpu_percent!: number;
-  @ApiProperty({ example: 4.71 }) current_memory_percent!: number;
-  @ApiProperty({ example: 30 }) sample_count!: number;
-  @ApiProperty({ example: 4.36 }) impact_score!: number;
+  @ApiDouble({ example: 4.17 }) avg_cpu_percent!: number;
+  @ApiDouble({ example: 4.65 }) avg_memory_percent!: number;
+  @ApiDouble({ example: 8.49 }) peak_cpu_percent!: number;
+  @ApiDouble({ example: 4.71 }) peak_memory_percent!: number;
+  @ApiDouble({ example: 8.49 }) current_cpu_percent!: number;
+  @ApiDouble({ example: 4.71 }) current_memory_percent!: number;
+  @ApiInteger({ example: 30 }) sample_count!: number;
+  @ApiDouble({ example: 4.36 }) impact_score!: number;
 }
 
 const optional = { required: false } as const;
@@ -50,7 +51,7 @@ export class EventDetailsDto {
 
 // SPEC §4 GET /events item.
 export class EventDto {
-  @ApiProperty({ example: 1795777262.71 }) timestamp!: number;
+  @ApiDouble({ example: 1795777262.71 }) timestamp!: number;
   @ApiProperty({ enum: [...EARLIER_ENGINE_EVENT_TYPES, ...ENGINE_EVENT_TYPES], example: 'cpu_spike' }) event_type!: string;
   @ApiProperty({ enum: ['info', 'warning', 'critical'], example: 'warning' }) severity!: string;
   @ApiProperty({ type: EventDetailsDto }) details!: EventDetailsDto;
@@ -61,14 +62,14 @@ export class RootCauseDto {
   @ApiProperty({ enum: ['cpu', 'memory', 'disk'], example: 'cpu' }) primary_bottleneck!: string;
   @ApiProperty({ type: ProcessStatsDto, nullable: true }) suspect_process!: ProcessStatsDto | null;
   @ApiProperty({ type: EventDto, nullable: true }) trigger_event!: EventDto | null;
-  @ApiProperty({ example: 70.0 }) confidence_score!: number;
+  @ApiDouble({ example: 70.0 }) confidence_score!: number;
   @ApiProperty({ example: "System is experiencing critical CPU pressure. The process 'x' (PID 1) is the primary suspect." })
   summary!: string;
 }
 
 export class AlertDto {
-  @ApiProperty({ example: 1778661159.76 }) timestamp!: number;
-  @ApiProperty({ example: 69.85 }) stress_score!: number;
+  @ApiDouble({ example: 1778661159.76 }) timestamp!: number;
+  @ApiDouble({ example: 69.85 }) stress_score!: number;
   @ApiProperty({ enum: ['low', 'moderate', 'high', 'critical'], example: 'high' }) level!: string;
   @ApiProperty({ type: [ProcessStatsDto] }) top_contributors!: ProcessStatsDto[];
   @ApiProperty({ example: 'Resource alert (CPU pressure 90% (threshold 85%)). Stress high (70/100), sustained ~10s.' }) message!: string;
@@ -76,11 +77,11 @@ export class AlertDto {
 }
 
 export class AlertStateDto {
-  @ApiProperty({ example: 0 }) total_fired!: number;
+  @ApiInteger({ example: 0 }) total_fired!: number;
   @ApiProperty({ example: false }) in_cooldown!: boolean;
-  @ApiProperty({ example: 60 }) cooldown_total_sec!: number;
-  @ApiProperty({ example: 0 }) cooldown_remaining_sec!: number;
-  @ApiProperty({ example: 0 }) consecutive_high!: number;
+  @ApiDouble({ example: 60 }) cooldown_total_sec!: number;
+  @ApiDouble({ example: 0 }) cooldown_remaining_sec!: number;
+  @ApiInteger({ example: 0 }) consecutive_high!: number;
   @ApiProperty({ type: AlertDto, nullable: true }) last_alert!: AlertDto | null;
   @ApiProperty({ type: [AlertDto] }) recent_alerts!: AlertDto[];
 }

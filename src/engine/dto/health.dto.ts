@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiInteger } from '../../common/wire.js';
 
 // SPEC §4 GET /health.
 export class WebsocketClientsDto {
-  @ApiProperty({ example: 0 }) live!: number;
-  @ApiProperty({ example: 0 }) alerts!: number;
+  @ApiInteger({ example: 0 }) live!: number;
+  @ApiInteger({ example: 0 }) alerts!: number;
 }
 
 export class StorageStateDto {

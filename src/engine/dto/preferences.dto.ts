@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiDouble } from '../../common/wire.js';
 
 export const SENSITIVITIES = ['lenient', 'normal', 'strict'] as const;
 
 // SPEC §5 "Preferences": the body of GET /preferences and of PUT /preferences' answer.
 export class PreferencesDto {
-  @ApiProperty({ example: 85, minimum: 1, maximum: 100 }) alert_cpu_percent!: number;
-  @ApiProperty({ example: 85, minimum: 1, maximum: 100 }) alert_memory_percent!: number;
-  @ApiProperty({ example: 80, minimum: 1, maximum: 100 }) alert_disk_pressure!: number;
+  @ApiDouble({ example: 85, minimum: 1, maximum: 100 }) alert_cpu_percent!: number;
+  @ApiDouble({ example: 85, minimum: 1, maximum: 100 }) alert_memory_percent!: number;
+  @ApiDouble({ example: 80, minimum: 1, maximum: 100 }) alert_disk_pressure!: number;
   @ApiProperty({ example: false }) safeguard_enabled!: boolean;
   @ApiProperty({ type: [String], example: [] }) safeguard_process_names!: string[];
   @ApiProperty({ enum: SENSITIVITIES, example: 'normal' }) anomaly_sensitivity!: (typeof SENSITIVITIES)[number];
@@ -20,21 +21,21 @@ const THRESHOLD = { allowNaN: false, allowInfinity: false };
 
 /** PUT /preferences: any subset of the preferences; omitted keys keep their current value. */
 export class UpdatePreferencesDto {
-  @ApiPropertyOptional({ example: 90, description: 'clamped to 1–100' })
+  @ApiDouble({ required: false, example: 90, description: 'clamped to 1–100' })
   @IsOptional()
   @IsNumber(THRESHOLD)
   @Min(-1e6)
   @Max(1e6)
   alert_cpu_percent?: number;
 
-  @ApiPropertyOptional({ example: 90, description: 'clamped to 1–100' })
+  @ApiDouble({ required: false, example: 90, description: 'clamped to 1–100' })
   @IsOptional()
   @IsNumber(THRESHOLD)
   @Min(-1e6)
   @Max(1e6)
   alert_memory_percent?: number;
 
-  @ApiPropertyOptional({ example: 80, description: 'clamped to 1–100' })
+  @ApiDouble({ required: false, example: 80, description: 'clamped to 1–100' })
   @IsOptional()
   @IsNumber(THRESHOLD)
   @Min(-1e6)

@@ -2,21 +2,22 @@ import { ApiProperty } from '@nestjs/swagger';
 import { AlertStateDto } from './alert.dto.js';
 import { AnomalyDto, NormalizedDto, PredictionDto, StabilityDto, StressDto, TrendDto } from './analysis.dto.js';
 import { SnapshotDto } from './snapshot.dto.js';
+import { ApiDouble, ApiInteger } from '../../common/wire.js';
 
 // SPEC §5 "GET /status".
 export class EngineInfoDto {
   @ApiProperty({ example: '1.0.0' }) version!: string;
-  @ApiProperty({ example: 34 }) uptime_samples!: number;
+  @ApiInteger({ example: 34 }) uptime_samples!: number;
   @ApiProperty({ example: false }) baseline_ready!: boolean;
-  @ApiProperty({ example: 34 }) baseline_samples!: number;
+  @ApiInteger({ example: 34 }) baseline_samples!: number;
   @ApiProperty({ example: true }) previous_run_unclean!: boolean;
   @ApiProperty({ example: false, description: 'true until the first fresh cycle: values come from the checkpoint' })
   warm_started!: boolean;
 }
 
 export class BufferStateDto {
-  @ApiProperty({ example: 34 }) count!: number;
-  @ApiProperty({ example: 150 }) capacity!: number;
+  @ApiInteger({ example: 34 }) count!: number;
+  @ApiInteger({ example: 150 }) capacity!: number;
 }
 
 export class BuffersDto {
@@ -39,11 +40,11 @@ export class StatusDto {
 
 // SPEC §4 GET /baseline.
 export class MetricStatsDto {
-  @ApiProperty({ example: 34 }) count!: number;
-  @ApiProperty({ example: 0.3074 }) mean!: number;
-  @ApiProperty({ example: 0.0804 }) std_dev!: number;
-  @ApiProperty({ type: Number, nullable: true, example: 0 }) min!: number | null;
-  @ApiProperty({ type: Number, nullable: true, example: 0.4716 }) max!: number | null;
+  @ApiInteger({ example: 34 }) count!: number;
+  @ApiDouble({ example: 0.3074 }) mean!: number;
+  @ApiDouble({ example: 0.0804 }) std_dev!: number;
+  @ApiDouble({ nullable: true, example: 0 }) min!: number | null;
+  @ApiDouble({ nullable: true, example: 0.4716 }) max!: number | null;
 }
 
 export class SegmentStatsDto {
@@ -62,8 +63,8 @@ export class BaselineStatsDto {
 
 export class BaselineDto {
   @ApiProperty({ example: false }) ready!: boolean;
-  @ApiProperty({ example: 34 }) sample_count!: number;
-  @ApiProperty({ example: 60 }) min_samples_required!: number;
+  @ApiInteger({ example: 34 }) sample_count!: number;
+  @ApiInteger({ example: 60 }) min_samples_required!: number;
   @ApiProperty({ type: BaselineStatsDto }) stats!: BaselineStatsDto;
 }
 

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { HistorySummaryDto } from '../../history/dto/history-summary.dto.js';
+import { ApiInteger } from '../../common/wire.js';
 
 // SPEC §4 GET /storage/info and POST /storage/cache/clear.
 export class SectionUsageDto {
   @ApiProperty({ example: '/home/user/.local/share/SentraCore/datastore/config' }) path!: string;
-  @ApiProperty({ example: 0 }) bytes!: number;
+  @ApiInteger({ format: 'int64', example: 0 }) bytes!: number;
 }
 
 export class SectionsDto {
@@ -23,8 +24,8 @@ export class MigrationDto {
 
 export class CacheClearDto {
   @ApiProperty({ example: true }) ok!: boolean;
-  @ApiProperty({ example: 3 }) files_removed!: number;
-  @ApiProperty({ example: 4096 }) bytes_freed!: number;
+  @ApiInteger({ example: 3 }) files_removed!: number;
+  @ApiInteger({ format: 'int64', example: 4096 }) bytes_freed!: number;
 }
 
 export class RuntimeCheckpointInfoDto {
@@ -35,7 +36,7 @@ export class RuntimeCheckpointInfoDto {
 export class StorageInfoDto {
   @ApiProperty({ example: '/home/user/.local/share/SentraCore/datastore' }) root!: string;
   @ApiProperty({ type: SectionsDto }) sections!: SectionsDto;
-  @ApiProperty({ example: 2145 }) total_bytes!: number;
+  @ApiInteger({ format: 'int64', example: 2145 }) total_bytes!: number;
   @ApiProperty({ type: HistorySummaryDto }) history!: HistorySummaryDto;
   @ApiProperty({ type: RuntimeCheckpointInfoDto }) runtime_checkpoint!: RuntimeCheckpointInfoDto;
   @ApiProperty({ type: MigrationDto }) migration!: MigrationDto;

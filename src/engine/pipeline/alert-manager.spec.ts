@@ -123,8 +123,19 @@ describe('AlertManager', () => {
     const manager = new AlertManager(new CorrelationEngine());
     const last = referenceAlerts[0].timestamp;
     expect(manager.restore(referenceAlerts)).toBe(1);
-    expect(manager.state(last + 20)).toMatchObject({ total_fired: 1, in_cooldown: true, cooldown_remaining_sec: 40, last_alert: referenceAlerts[0] });
+    expect(manager.state(last + 20)).toMatchObject({ total_fired: 0, in_cooldown: true, cooldown_remaining_sec: 40, last_alert: referenceAlerts[0] });
     expect(run(manager, times(5, HOT), last + 2)).toEqual(times(5, false)); // still cooling down
+  });
+
+  it('counts in total_fired only the alerts fired since this start; restored ones stay listed', () => {
+    const manager = new AlertManager(new CorrelationEngine());
+    const last = referenceAlerts[0].timestamp;
+    manager.restore(referenceAlerts);
+    expect(run(manager, times(5, HOT), last + 100)).toEqual([...times(4, false), true]);
+    const state = manager.state(last + 110);
+    expect(state.total_fired).toBe(1);
+    expect(state.recent_alerts).toHaveLength(2);
+    expect(state.recent_alerts[1]).toEqual(referenceAlerts[0]);
   });
 
   it('drops malformed checkpoint entries and sorts newest first', () => {

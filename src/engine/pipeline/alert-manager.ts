@@ -122,11 +122,13 @@ export class AlertManager {
   /**
    * Warm start from the checkpoint's alerts_recent: malformed entries are dropped, the rest
    * re-sorted newest first. The last one restarts the cooldown, so a restart cannot re-alert at once.
+   * They stay in recent_alerts and last_alert, but total_fired counts the alerts fired since this
+   * start, as the earlier engine's status bar shows it: 0 after a restart.
    */
   restore(alerts: unknown): number {
     const valid = Array.isArray(alerts) ? alerts.filter(isAlertRecord) : [];
     this.alerts = [...valid].sort((a, b) => b.timestamp - a.timestamp).slice(0, this.options.keep);
-    this.totalFired = this.alerts.length;
+    this.totalFired = 0;
     this.consecutiveHigh = 0;
     return this.alerts.length;
   }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, Min } from 'class-validator';
 import { HISTORY_AGGS, type HistoryAgg } from '../read/history-query.js';
+import { ApiDouble, ApiInteger } from '../../common/wire.js';
 
 export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -9,11 +10,11 @@ const FINITE = { allowNaN: false, allowInfinity: false };
 
 // POST /history/export request: the same range semantics as GET /history.
 export class HistoryExportDto {
-  @ApiProperty({ description: 'start, inclusive unix seconds', example: 1795690800 })
+  @ApiDouble({ description: 'start, inclusive unix seconds', example: 1795690800 })
   @IsNumber(FINITE)
   from!: number;
 
-  @ApiProperty({ description: 'end, inclusive unix seconds; from > to is swapped', example: 1795777200 })
+  @ApiDouble({ description: 'end, inclusive unix seconds; from > to is swapped', example: 1795777200 })
   @IsNumber(FINITE)
   to!: number;
 
@@ -21,7 +22,7 @@ export class HistoryExportDto {
   @IsIn(EXPORT_FORMATS)
   format!: ExportFormat;
 
-  @ApiPropertyOptional({ description: 'as in GET /history', example: 300, minimum: 0 })
+  @ApiDouble({ required: false, description: 'as in GET /history', example: 300, minimum: 0 })
   @IsOptional()
   @IsNumber(FINITE)
   @Min(0)
@@ -41,6 +42,6 @@ export class HistoryExportResultDto {
     description: 'the written file, always inside reports/',
   })
   file!: string;
-  @ApiProperty({ example: 512345 }) bytes!: number;
-  @ApiProperty({ example: 2880 }) samples!: number;
+  @ApiInteger({ format: 'int64', example: 512345 }) bytes!: number;
+  @ApiInteger({ example: 2880 }) samples!: number;
 }

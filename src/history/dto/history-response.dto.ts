@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { HistorySampleDto } from './history-sample.dto.js';
 import { HistorySummaryDto } from './history-summary.dto.js';
+import { ApiInteger } from '../../common/wire.js';
 
 // SPEC §4 GET /history and DELETE /history.
 export class HistoryResponseDto {
@@ -10,5 +11,5 @@ export class HistoryResponseDto {
 
 export class HistoryClearDto {
   @ApiProperty({ example: true }) ok!: boolean;
-  @ApiProperty({ example: 31, description: 'samples-*.jsonl files deleted' }) files_removed!: number;
+  @ApiInteger({ example: 31, description: 'samples-*.jsonl files deleted' }) files_removed!: number;
 }

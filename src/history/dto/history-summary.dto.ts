@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiDouble, ApiInteger } from '../../common/wire.js';
 
 // SPEC §6 history summary (GET /history and GET /storage/info).
 export class HistorySummaryDto {
   @ApiProperty({ example: '/home/user/.local/share/SentraCore/datastore/history' }) directory!: string;
-  @ApiProperty({ example: 30 }) retention_days!: number;
-  @ApiProperty({ example: 30 }) min_interval_sec!: number;
+  @ApiInteger({ example: 30 }) retention_days!: number;
+  @ApiDouble({ example: 30 }) min_interval_sec!: number;
   @ApiProperty({ type: [String], example: ['samples-2026-11-26.jsonl', 'samples-2026-11-27.jsonl'] }) files!: string[];
-  @ApiProperty({ example: 3374880 }) total_bytes!: number;
-  @ApiProperty({ example: 5760 }) total_samples!: number;
+  @ApiInteger({ format: 'int64', example: 3374880 }) total_bytes!: number;
+  @ApiInteger({ example: 5760 }) total_samples!: number;
 }

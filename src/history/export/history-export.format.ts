@@ -1,4 +1,4 @@
-import type { HistoryProcessRecord, HistorySampleRecord } from '../write/history-line.codec.js';
+import { sampleJson, type HistoryProcessRecord, type HistorySampleRecord } from '../write/history-line.codec.js';
 
 export const CSV_HEADER = 'at,time_utc,cpu_percent,mem_percent,disk_pressure_percent,stability_score,stress_score,top_processes\n';
 
@@ -38,7 +38,7 @@ export function csvRow(sample: HistorySampleRecord): string {
 
 /** One JSONL line: the sample exactly as GET /history serves it. */
 export function jsonlRow(sample: HistorySampleRecord): string {
-  return `${JSON.stringify(sample)}\n`;
+  return `${sampleJson(sample)}\n`;
 }
 
 // Basic ISO 8601 (no colons: they are not allowed in Windows file names); raw seconds outside Date's range.

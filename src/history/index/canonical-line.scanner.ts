@@ -27,13 +27,16 @@ const MAX_INDEXED_CENTI = 2 ** 31 - 1;
 const [QUOTE, COMMA, DOT, MINUS, ZERO, NINE, BACKSLASH, OPEN, CLOSE, END] = [0x22, 0x2c, 0x2e, 0x2d, 0x30, 0x39, 0x5c, 0x7b, 0x7d, 0x5d];
 
 /**
- * Reads a line that is byte for byte what this engine writes (keys in SPEC order, no spaces, shortest
- * numbers) straight from the bytes, without JSON.parse. Returns false for anything else, which the
- * caller then parses the slow, general way.
+ * Reads a line that is byte for byte what this engine writes (keys in SPEC order, no spaces, numbers
+ * as pythonFloat writes them) straight from the bytes, without JSON.parse. Returns false for anything
+ * else, which the caller then parses the slow, general way (so a line with a whole value in integer
+ * form, `45` where this engine now writes `45.0`, is read there and served as `45.0`).
  *
- * Numbers: a token of at most 15 significant digits with no exponent, no leading or trailing zero and
- * no "-0" is the shortest form of its double, so String(value) gives the token back, and
- * mantissa / 10^k (both exact) is the correctly rounded value JSON.parse would give.
+ * Numbers: a float-typed token has a point, an integer (pid) none. A token of at most 15 significant
+ * digits with no exponent, no leading zero, no trailing zero but the `.0` of a whole value and no "-0"
+ * is the shortest form of its double, so pythonFloat(value) gives the token back (for |value| ≥ 1e-4,
+ * below which Python writes an exponent), and mantissa / 10^k (both exact) is the correctly rounded
+ * value JSON.parse would give.
  */
 export class CanonicalLineScanner {
   private buf: Buffer = Buffer.alloc(0);
@@ -47,7 +50,7 @@ export class CanonicalLineScanner {
     [this.buf, this.pos, this.end] = [buf, start, end];
     for (let m = 0; m < HEAD_KEYS.length; m++) {
       if (!this.literal(HEAD_KEYS[m])) return false;
-      const value = m === 0 ? this.number() : this.numberOrNull();
+      const value = m === 0 ? this.number(true) : this.numberOrNull();
       if (value === undefined) return false;
       if (m === 0) out.at = value;
       else out.metrics[m - 1] = value;
@@ -68,11 +71,11 @@ export class CanonicalLineScanner {
         if (c < 0x20 || c === BACKSLASH || c >= 0x80) return false; // escapes, non-ASCII: slow path
       }
       out.names[p] = this.buf.toString('latin1', nameStart, this.pos);
-      if (!this.literal(PROCESS_KEYS[0]) || this.number() === undefined) return false;
-      if (this.fraction !== 0 || this.negative || this.mantissa > 0xffffffff) return false;
+      if (!this.literal(PROCESS_KEYS[0]) || this.number(false) === undefined) return false;
+      if (this.negative || this.mantissa > 0xffffffff) return false;
       out.pids[p] = this.mantissa;
       for (let v = 0; v < 3; v++) {
-        if (!this.literal(PROCESS_KEYS[v + 1]) || this.number() === undefined || this.fraction > 2) return false;
+        if (!this.literal(PROCESS_KEYS[v + 1]) || this.number(true) === undefined || this.fraction > 2) return false;
         const centi = this.mantissa * POW10[2 - this.fraction];
         if (centi > MAX_INDEXED_CENTI) return false;
         out.centi[p * 3 + v] = this.negative ? -centi : centi;
@@ -94,11 +97,11 @@ export class CanonicalLineScanner {
   }
 
   private numberOrNull(): number | undefined {
-    if (this.buf[this.pos] !== 0x6e) return this.number();
+    if (this.buf[this.pos] !== 0x6e) return this.number(true);
     return this.literal(NULL) ? NaN : undefined;
   }
 
-  private number(): number | undefined {
+  private number(float: boolean): number | undefined {
     const { buf, end } = this;
     let p = this.pos;
     this.negative = buf[p] === MINUS;
@@ -109,17 +112,19 @@ export class CanonicalLineScanner {
     else if (buf[p] > ZERO && buf[p] <= NINE) while (p < end && buf[p] >= ZERO && buf[p] <= NINE) mantissa = mantissa * 10 + buf[p++] - ZERO;
     else return undefined;
     if (p < end && buf[p] >= ZERO && buf[p] <= NINE) return undefined; // leading zero
-    if (p < end && buf[p] === DOT) {
+    if ((p < end && buf[p] === DOT) !== float) return undefined;
+    if (float) {
       p++;
       while (p < end && buf[p] >= ZERO && buf[p] <= NINE) {
         mantissa = mantissa * 10 + buf[p++] - ZERO;
         fraction++;
       }
-      if (fraction === 0 || buf[p - 1] === ZERO || fraction > 15) return undefined;
+      const wholeZero = fraction === 1 && buf[p - 1] === ZERO; // the `.0` of a whole value
+      if (fraction === 0 || (buf[p - 1] === ZERO && !wholeZero) || fraction > 15) return undefined;
     }
     if (mantissa > MAX_MANTISSA || (this.negative && mantissa === 0)) return undefined;
     const value = (this.negative ? -mantissa : mantissa) / POW10[fraction];
-    if (value !== 0 && Math.abs(value) < 1e-6) return undefined; // String() would use an exponent
+    if (value !== 0 && Math.abs(value) < 1e-4) return undefined; // pythonFloat would use an exponent
     [this.pos, this.mantissa, this.fraction] = [p, mantissa, fraction];
     return value;
   }

@@ -77,10 +77,12 @@ describe('DayColumns', () => {
 
   it('marks lines it cannot rebuild exactly as non-canonical, and keeps their metrics', () => {
     const python = '{"at": 5.0, "cpu_percent": 35.0, "mem_percent": null, "top_processes": [{"name": "a", "pid": 1}]}';
-    const columns = columnsOf(python, `${line(6)}\r`, line(7, { cpu_percent: 1.125 as number }));
-    expect(columns.count).toBe(3);
-    expect([0, 1, 2].map((i) => columns.isCanonical(i))).toEqual([false, false, true]);
+    const integerForm = line(8, { cpu_percent: 45 }).replace('"cpu_percent":45.0', '"cpu_percent":45'); // this engine's old form
+    const columns = columnsOf(python, `${line(6)}\r`, line(7, { cpu_percent: 1.125 as number }), integerForm);
+    expect(columns.count).toBe(4);
+    expect([0, 1, 2, 3].map((i) => columns.isCanonical(i))).toEqual([false, false, true, false]);
     expect(Array.from(columns.metrics.subarray(0, 5))).toEqual([35, NaN, NaN, NaN, NaN]);
+    expect(columns.metrics[3 * 5]).toBe(45);
   });
 
   it('knows whether lines are in time order and finds inclusive bounds', () => {

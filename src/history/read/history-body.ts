@@ -2,8 +2,12 @@ import { StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { constants, gzip } from 'node:zlib';
+import { toWireJson, wireShapeOf } from '../../common/wire.js';
+import { HistorySummaryDto } from '../dto/history-summary.dto.js';
 import type { HistorySelection } from './history-selection.js';
 import type { HistorySummaryRecord } from './history-summary.js';
+
+const SUMMARY_SHAPE = wireShapeOf(HistorySummaryDto);
 
 /** Up to this many samples (~3 MB of JSON) the chunks are produced at once; above it, on demand. */
 export const STREAM_ABOVE_SAMPLES = 5000;
@@ -17,7 +21,7 @@ async function* bodyChunks(selection: HistorySelection, summary: HistorySummaryR
     yield chunk;
     first = false;
   }
-  yield Buffer.from(`],"summary":${JSON.stringify(summary)}}`);
+  yield Buffer.from(`],"summary":${toWireJson(summary, SUMMARY_SHAPE)}}`);
 }
 
 /**

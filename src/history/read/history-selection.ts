@@ -1,7 +1,8 @@
 import type { FileHandle } from 'node:fs/promises';
+import { toWireJson } from '../../common/wire.js';
 import type { FsPort } from '../../storage/fs.port.js';
 import type { DayColumns } from '../index/day-columns.js';
-import { decodeSampleLine, type HistorySampleRecord } from '../write/history-line.codec.js';
+import { decodeSampleLine, PROCESSES_SHAPE, sampleJson, type HistorySampleRecord } from '../write/history-line.codec.js';
 import { countOf, type Bucket, type Segment } from './history-query.js';
 import { readLineTexts, type LineRef } from './line-reader.js';
 import { SAMPLE_HEAD_BYTES, writeSampleHead } from './sample-bytes.js';
@@ -172,7 +173,7 @@ export class HistorySelection {
   private async bucketChunk(buckets: Bucket[]): Promise<Buffer> {
     const slow: LineRef[] = buckets.filter((b) => !b.columns.isCanonical(b.line));
     const texts = await readLineTexts(this.fs, slow);
-    const processes = new Map(slow.map((ref, j) => [ref, Buffer.from(JSON.stringify(processesOf(decodeSampleLine(texts[j]))))]));
+    const processes = new Map(slow.map((ref, j) => [ref, Buffer.from(toWireJson(processesOf(decodeSampleLine(texts[j])), PROCESSES_SHAPE))]));
     const bound = buckets.reduce((n, b) => n + SAMPLE_HEAD_BYTES + 2 + (processes.get(b)?.length ?? b.columns.lineLength(b.line)), 0);
     const out = Buffer.allocUnsafe(bound);
     let pos = 0;
@@ -187,9 +188,10 @@ export class HistorySelection {
   }
 }
 
+// A line in another form (the earlier engine's keys, `45` for a whole value) is served in the wire's.
 function reencode(text: string): Buffer | undefined {
   const sample = decodeSampleLine(text);
-  return sample && Buffer.from(JSON.stringify(sample));
+  return sample && Buffer.from(sampleJson(sample));
 }
 
 function processesOf(sample: HistorySampleRecord | undefined): unknown[] {

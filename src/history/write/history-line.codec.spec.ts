@@ -20,6 +20,22 @@ describe('history line codec', () => {
     );
   });
 
+  it('writes whole float-typed values as floats and the pid as an integer, as the earlier engine wrote its lines', () => {
+    const whole = { ...sample, at: 1795777127, cpu_percent: 45, top_processes: [{ name: 'idle', pid: 0, cpu_percent: 0, mem_percent: 100, impact: 2 }] };
+    expect(encodeSample(whole)).toBe(
+      '{"at":1795777127.0,"cpu_percent":45.0,"mem_percent":61.43,"disk_pressure_percent":13.68,"stability_score":null,"stress_score":43.27,' +
+        '"top_processes":[{"name":"idle","pid":0,"cpu_percent":0.0,"mem_percent":100.0,"impact":2.0}]}',
+    );
+  });
+
+  it('reads a line with whole values in integer form, as this engine wrote them before', () => {
+    expect(decodeSampleLine('{"at":1795777127,"cpu_percent":45,"top_processes":[{"name":"a","pid":1,"cpu_percent":0,"mem_percent":1,"impact":2}]}')).toEqual({
+      at: 1795777127,
+      cpu_percent: 45,
+      top_processes: [{ name: 'a', pid: 1, cpu_percent: 0, mem_percent: 1, impact: 2 }],
+    });
+  });
+
   it.each([
     [0.125, 0.13],
     [-0.125, -0.13],

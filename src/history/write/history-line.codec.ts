@@ -1,6 +1,12 @@
 // SPEC §6: one history sample per line of history/samples-YYYY-MM-DD.jsonl (UTC day of `at`).
+import { toWireJson, wireShapeOf } from '../../common/wire.js';
+import { HistoryProcessDto, HistorySampleDto } from '../dto/history-sample.dto.js';
 import { METRIC_FIELDS, PROCESS_KEYS, type MetricField, type ProcessKey } from '../sample-layout.js';
 import { round2 } from '../../common/round.js';
+
+/** How a sample line and its processes are written (SPEC §4 "Number types": `35.0`, as the earlier engine wrote them). */
+export const SAMPLE_SHAPE = wireShapeOf(HistorySampleDto);
+export const PROCESSES_SHAPE = { kind: 'array', items: wireShapeOf(HistoryProcessDto) } as const;
 
 /** SPEC §6 top process entry of a history sample. */
 export interface HistoryProcessRecord {
@@ -55,7 +61,7 @@ const PROCESS_VALUES: { [K in ProcessKey]: (value: unknown) => HistoryProcessRec
   impact: numberOrZero,
 };
 
-// Objects are built key by key in the layout's order: JSON.stringify writes keys in insertion order.
+// Objects are built key by key in the layout's order: the serializer writes keys in insertion order.
 function normalizeProcess(process: HistoryProcessRecord): HistoryProcessRecord {
   const out: Partial<Record<ProcessKey, unknown>> = {};
   for (const key of PROCESS_KEYS) out[key] = PROCESS_VALUES[key](process[key]);
@@ -73,15 +79,21 @@ export function normalizeSample(sample: HistorySampleRecord): HistorySampleRecor
   return out as unknown as HistorySampleRecord;
 }
 
-/** One line (without its newline). */
+/** One line (without its newline): float-typed values always in float form (`45.0`), pid an integer. */
 export function encodeSample(sample: HistorySampleRecord): string {
-  return JSON.stringify(normalizeSample(sample));
+  return toWireJson(normalizeSample(sample), SAMPLE_SHAPE);
+}
+
+/** A decoded sample as GET /history serves it: the stored values, in the forms the OpenAPI document declares. */
+export function sampleJson(sample: HistorySampleRecord): string {
+  return toWireJson(sample, SAMPLE_SHAPE);
 }
 
 /**
  * The sample of one line, or undefined for a malformed one (readers skip it and go on).
  * A valid sample is any JSON object with a finite numeric `at`; the object is returned as
- * written, so lines from the earlier engine read back exactly as it served them.
+ * written, so lines from the earlier engine read back exactly as it served them, and lines with
+ * whole numbers in integer form (`45`, what this engine wrote before) are read all the same.
  */
 export function decodeSampleLine(line: string): HistorySampleRecord | undefined {
   const text = line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;

@@ -311,18 +311,30 @@ export interface components {
             /** @example Resource alert (CPU pressure 90% (threshold 85%)). Stress high (70/100), sustained ~10s. */
             message: string;
             root_cause: components["schemas"]["RootCauseDto"];
-            /** @example 69.85 */
+            /**
+             * Format: double
+             * @example 69.85
+             */
             stress_score: number;
-            /** @example 1778661159.76 */
+            /**
+             * Format: double
+             * @example 1778661159.76
+             */
             timestamp: number;
             top_contributors: components["schemas"]["ProcessStatsDto"][];
         };
         AlertStateDto: {
             /** @example 0 */
             consecutive_high: number;
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             cooldown_remaining_sec: number;
-            /** @example 60 */
+            /**
+             * Format: double
+             * @example 60
+             */
             cooldown_total_sec: number;
             /** @example false */
             in_cooldown: boolean;
@@ -343,7 +355,10 @@ export interface components {
              * @enum {string}
              */
             level: "normal" | "elevated" | "high" | "severe";
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             score: number;
             z_scores: components["schemas"]["ZScoresDto"];
         };
@@ -374,7 +389,10 @@ export interface components {
             short: components["schemas"]["BufferStateDto"];
         };
         CacheClearDto: {
-            /** @example 4096 */
+            /**
+             * Format: int64
+             * @example 4096
+             */
             bytes_freed: number;
             /** @example 3 */
             files_removed: number;
@@ -599,7 +617,10 @@ export interface components {
              * @enum {string}
              */
             severity: "info" | "warning" | "critical";
-            /** @example 1795777262.71 */
+            /**
+             * Format: double
+             * @example 1795777262.71
+             */
             timestamp: number;
         };
         EventsDto: {
@@ -669,23 +690,29 @@ export interface components {
              */
             format: "csv" | "jsonl";
             /**
+             * Format: double
              * @description start, inclusive unix seconds
              * @example 1795690800
              */
             from: number;
             /**
+             * Format: double
              * @description as in GET /history
              * @example 300
              */
             granularity?: number;
             /**
+             * Format: double
              * @description end, inclusive unix seconds; from > to is swapped
              * @example 1795777200
              */
             to: number;
         };
         HistoryExportResultDto: {
-            /** @example 512345 */
+            /**
+             * Format: int64
+             * @example 512345
+             */
             bytes: number;
             /**
              * @description the written file, always inside reports/
@@ -698,11 +725,20 @@ export interface components {
             samples: number;
         };
         HistoryProcessDto: {
-            /** @example 15.29 */
+            /**
+             * Format: double
+             * @example 15.29
+             */
             cpu_percent: number;
-            /** @example 26.83 */
+            /**
+             * Format: double
+             * @example 26.83
+             */
             impact: number;
-            /** @example 12.29 */
+            /**
+             * Format: double
+             * @example 12.29
+             */
             mem_percent: number;
             /** @example chrome.exe */
             name: string;
@@ -716,19 +752,35 @@ export interface components {
         };
         HistorySampleDto: {
             /**
+             * Format: double
              * @description unix seconds (bucket start when aggregated)
              * @example 1795777127.5
              */
             at: number;
-            /** @example 45.87 */
+            /**
+             * Format: double
+             * @example 45.87
+             */
             cpu_percent: number | null;
-            /** @example 13.68 */
+            /**
+             * Format: double
+             * @example 13.68
+             */
             disk_pressure_percent: number | null;
-            /** @example 61.43 */
+            /**
+             * Format: double
+             * @example 61.43
+             */
             mem_percent: number | null;
-            /** @example 78.36 */
+            /**
+             * Format: double
+             * @example 78.36
+             */
             stability_score: number | null;
-            /** @example 43.27 */
+            /**
+             * Format: double
+             * @example 43.27
+             */
             stress_score: number | null;
             top_processes: components["schemas"]["HistoryProcessDto"][];
         };
@@ -742,11 +794,17 @@ export interface components {
              *     ]
              */
             files: string[];
-            /** @example 30 */
+            /**
+             * Format: double
+             * @example 30
+             */
             min_interval_sec: number;
             /** @example 30 */
             retention_days: number;
-            /** @example 3374880 */
+            /**
+             * Format: int64
+             * @example 3374880
+             */
             total_bytes: number;
             /** @example 5760 */
             total_samples: number;
@@ -846,13 +904,25 @@ export interface components {
         MetricStatsDto: {
             /** @example 34 */
             count: number;
-            /** @example 0.4716 */
+            /**
+             * Format: double
+             * @example 0.4716
+             */
             max: number | null;
-            /** @example 0.3074 */
+            /**
+             * Format: double
+             * @example 0.3074
+             */
             mean: number;
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             min: number | null;
-            /** @example 0.0804 */
+            /**
+             * Format: double
+             * @example 0.0804
+             */
             std_dev: number;
         };
         MigrationDto: {
@@ -866,50 +936,95 @@ export interface components {
             moved: string[];
         };
         NormalizedCpuDto: {
-            /** @example 0.5 */
+            /**
+             * Format: double
+             * @example 0.5
+             */
             raw: number;
-            /** @example 0.34 */
+            /**
+             * Format: double
+             * @example 0.34
+             */
             smoothed: number;
             /** @example false */
             spiking: boolean;
         };
         NormalizedDiskIoDto: {
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             read_bytes_per_sec: number;
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             read_ops_per_sec: number;
             /** @example false */
             spiking: boolean;
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             total_bytes_per_sec: number;
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             total_ops_per_sec: number;
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             write_bytes_per_sec: number;
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             write_ops_per_sec: number;
         };
         NormalizedDto: {
             cpu: components["schemas"]["NormalizedCpuDto"];
             disk_io: components["schemas"]["NormalizedDiskIoDto"];
             memory: components["schemas"]["NormalizedMemoryDto"];
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             swap_percent: number;
-            /** @example 1795777262.71 */
+            /**
+             * Format: double
+             * @example 1795777262.71
+             */
             timestamp: number;
         };
         NormalizedMemoryDto: {
-            /** @example 24921157632 */
+            /**
+             * Format: int64
+             * @example 24921157632
+             */
             available: number;
-            /** @example 1.4 */
+            /**
+             * Format: double
+             * @example 1.4
+             */
             raw: number;
-            /** @example 1.4 */
+            /**
+             * Format: double
+             * @example 1.4
+             */
             smoothed: number;
             /** @example false */
             spiking: boolean;
-            /** @example 25276518400 */
+            /**
+             * Format: int64
+             * @example 25276518400
+             */
             total: number;
-            /** @example 121151488 */
+            /**
+             * Format: int64
+             * @example 121151488
+             */
             used: number;
         };
         OkDto: {
@@ -953,19 +1068,37 @@ export interface components {
             status: "healthy" | "unknown" | "warning" | "critical";
         };
         PredictionDto: {
-            /** @example null */
+            /**
+             * Format: double
+             * @example null
+             */
             cpu_critical_eta_sec: number | null;
-            /** @example null */
+            /**
+             * Format: double
+             * @example null
+             */
             memory_exhaustion_eta_sec: number | null;
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             risk_score: number;
         };
         PreferencesDto: {
-            /** @example 85 */
+            /**
+             * Format: double
+             * @example 85
+             */
             alert_cpu_percent: number;
-            /** @example 80 */
+            /**
+             * Format: double
+             * @example 80
+             */
             alert_disk_pressure: number;
-            /** @example 85 */
+            /**
+             * Format: double
+             * @example 85
+             */
             alert_memory_percent: number;
             /**
              * @example normal
@@ -983,21 +1116,42 @@ export interface components {
             preferences: components["schemas"]["PreferencesDto"];
         };
         PressuresDto: {
-            /** @example 0.34 */
+            /**
+             * Format: double
+             * @example 0.34
+             */
             cpu: number;
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             disk: number;
-            /** @example 1.41 */
+            /**
+             * Format: double
+             * @example 1.41
+             */
             memory: number;
         };
         ProcessDto: {
-            /** @example 0.15 */
+            /**
+             * Format: double
+             * @example 0.15
+             */
             cpu_percent: number;
-            /** @example 1795777193.54 */
+            /**
+             * Format: double
+             * @example 1795777193.54
+             */
             create_time: number;
-            /** @example 0.15 */
+            /**
+             * Format: double
+             * @example 0.15
+             */
             memory_percent: number;
-            /** @example 37593088 */
+            /**
+             * Format: int64
+             * @example 37593088
+             */
             memory_rss: number;
             /** @example python3 */
             name: string;
@@ -1007,21 +1161,42 @@ export interface components {
             status: string;
         };
         ProcessStatsDto: {
-            /** @example 4.17 */
+            /**
+             * Format: double
+             * @example 4.17
+             */
             avg_cpu_percent: number;
-            /** @example 4.65 */
+            /**
+             * Format: double
+             * @example 4.65
+             */
             avg_memory_percent: number;
-            /** @example 8.49 */
+            /**
+             * Format: double
+             * @example 8.49
+             */
             current_cpu_percent: number;
-            /** @example 4.71 */
+            /**
+             * Format: double
+             * @example 4.71
+             */
             current_memory_percent: number;
-            /** @example 4.36 */
+            /**
+             * Format: double
+             * @example 4.36
+             */
             impact_score: number;
             /** @example Cursor.exe */
             name: string;
-            /** @example 8.49 */
+            /**
+             * Format: double
+             * @example 8.49
+             */
             peak_cpu_percent: number;
-            /** @example 4.71 */
+            /**
+             * Format: double
+             * @example 4.71
+             */
             peak_memory_percent: number;
             /** @example 16108 */
             pid: number;
@@ -1032,7 +1207,10 @@ export interface components {
             processes: components["schemas"]["ProcessStatsDto"][];
         };
         ReportFileDto: {
-            /** @example 512345 */
+            /**
+             * Format: int64
+             * @example 512345
+             */
             bytes: number;
             /** @example 2026-11-27T11:45:12.345Z */
             modified_at: string;
@@ -1048,7 +1226,10 @@ export interface components {
             reports: components["schemas"]["ReportFileDto"][];
         };
         RootCauseDto: {
-            /** @example 70 */
+            /**
+             * Format: double
+             * @example 70
+             */
             confidence_score: number;
             /**
              * @example cpu
@@ -1067,7 +1248,10 @@ export interface components {
             previous_run_unclean: boolean;
         };
         SectionUsageDto: {
-            /** @example 0 */
+            /**
+             * Format: int64
+             * @example 0
+             */
             bytes: number;
             /** @example /home/user/.local/share/SentraCore/datastore/config */
             path: string;
@@ -1134,17 +1318,32 @@ export interface components {
              *     ]
              */
             per_core: number[];
-            /** @example 12.5 */
+            /**
+             * Format: double
+             * @example 12.5
+             */
             percent: number;
         };
         SnapshotDiskIoDto: {
-            /** @example 748655616 */
+            /**
+             * Format: int64
+             * @example 748655616
+             */
             read_bytes: number;
-            /** @example 20356 */
+            /**
+             * Format: int64
+             * @example 20356
+             */
             read_count: number;
-            /** @example 1285263360 */
+            /**
+             * Format: int64
+             * @example 1285263360
+             */
             write_bytes: number;
-            /** @example 5508 */
+            /**
+             * Format: int64
+             * @example 5508
+             */
             write_count: number;
         };
         SnapshotDto: {
@@ -1154,40 +1353,74 @@ export interface components {
             processes: components["schemas"]["ProcessDto"][];
             swap: components["schemas"]["SnapshotSwapDto"];
             /**
+             * Format: double
              * @description unix seconds
              * @example 1795777262.71
              */
             timestamp: number;
         };
         SnapshotMemoryDto: {
-            /** @example 24921157632 */
+            /**
+             * Format: int64
+             * @example 24921157632
+             */
             available: number;
-            /** @example 1.4 */
+            /**
+             * Format: double
+             * @example 1.4
+             */
             percent: number;
-            /** @example 25276518400 */
+            /**
+             * Format: int64
+             * @example 25276518400
+             */
             total: number;
-            /** @example 121151488 */
+            /**
+             * Format: int64
+             * @example 121151488
+             */
             used: number;
         };
         SnapshotSwapDto: {
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             percent: number;
-            /** @example 0 */
+            /**
+             * Format: int64
+             * @example 0
+             */
             total: number;
-            /** @example 0 */
+            /**
+             * Format: int64
+             * @example 0
+             */
             used: number;
         };
         StabilityComponentsDto: {
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             anomaly_penalty: number;
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             risk_penalty: number;
-            /** @example 0.3 */
+            /**
+             * Format: double
+             * @example 0.3
+             */
             stress_penalty: number;
         };
         StabilityDto: {
             components: components["schemas"]["StabilityComponentsDto"];
-            /** @example 99.7 */
+            /**
+             * Format: double
+             * @example 99.7
+             */
             score: number;
             /**
              * @example stable
@@ -1215,7 +1448,10 @@ export interface components {
             root: string;
             runtime_checkpoint: components["schemas"]["RuntimeCheckpointInfoDto"];
             sections: components["schemas"]["SectionsDto"];
-            /** @example 2145 */
+            /**
+             * Format: int64
+             * @example 2145
+             */
             total_bytes: number;
         };
         StorageStateDto: {
@@ -1237,7 +1473,10 @@ export interface components {
              */
             level: "low" | "moderate" | "high" | "critical";
             pressures: components["schemas"]["PressuresDto"];
-            /** @example 0.63 */
+            /**
+             * Format: double
+             * @example 0.63
+             */
             score: number;
             /** @description adaptive weights; sum to 1 */
             weights: components["schemas"]["PressuresDto"];
@@ -1256,36 +1495,47 @@ export interface components {
         };
         TrendDto: {
             /**
+             * Format: double
              * @description %/s
              * @example 0.0002
              */
             cpu_slope: number;
-            /** @example 0.2451 */
+            /**
+             * Format: double
+             * @example 0.2451
+             */
             cpu_volatility: number;
             /** @example false */
             is_cpu_growing: boolean;
             /** @example false */
             is_memory_leaking: boolean;
             /**
+             * Format: double
              * @description %/s
              * @example 0
              */
             memory_slope: number;
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             memory_volatility: number;
         };
         UpdatePreferencesDto: {
             /**
+             * Format: double
              * @description clamped to 1–100
              * @example 90
              */
             alert_cpu_percent?: number;
             /**
+             * Format: double
              * @description clamped to 1–100
              * @example 80
              */
             alert_disk_pressure?: number;
             /**
+             * Format: double
              * @description clamped to 1–100
              * @example 90
              */
@@ -1349,11 +1599,20 @@ export interface components {
             live: number;
         };
         ZScoresDto: {
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             cpu: number;
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             disk: number;
-            /** @example 0 */
+            /**
+             * Format: double
+             * @example 0
+             */
             memory: number;
         };
     };
