@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TelemetryScript } from '../../src/telemetry/scripted.source.js';
+import { SCRIPTED_DEFAULTS, type TelemetryScript } from '../../src/telemetry/scripted.source.js';
 import { eventually } from '../helpers/listening-app.js';
 import { REFERENCE_DATASTORE } from '../helpers/fixtures.js';
 import { dartDecode, isDartMap, type DartMap } from './dart-json.js';
@@ -19,7 +19,19 @@ import { checkGetRoutes, component, numberFormProblems, openApiDocument, respons
 // shapes are covered), and a warm start from the earlier engine's datastore.
 
 // Calm, then 24 cycles of CPU at 97 %: the CPU pressure passes 85 and an alert fires with a root cause.
-const ALERT_SCRIPT: TelemetryScript = (cycle) => (cycle >= 4 && cycle < 28 ? { cpu: { percent: 97 }, memory: { percent: 62 } } : {});
+// A process hot enough to be the suspect (the earlier engine's rule: over 15 % of the machine's CPU or
+// 10 % of its memory); the default demo processes are too light to be blamed.
+const RENDERER = {
+  pid: 5100,
+  name: 'render-worker',
+  cpu_percent: 88.5,
+  memory_percent: 3.1,
+  memory_rss: 512 * 1024 ** 2,
+  status: 'running',
+  create_time: 1767225600,
+};
+const ALERT_SCRIPT: TelemetryScript = (cycle) =>
+  cycle >= 4 && cycle < 28 ? { cpu: { percent: 97 }, memory: { percent: 62 }, processes: [RENDERER, ...SCRIPTED_DEFAULTS.processes] } : {};
 
 interface Scenario {
   name: string;
