@@ -5,10 +5,13 @@
 //   TZ=Asia/Kolkata node test/helpers/parity-replay.mjs test/fixtures/parity/trace-a.jsonl.gz
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { AnalysisPipeline } from '../../dist/engine/pipeline/analysis-pipeline.js';
-import { BASELINE_SEGMENTS, segmentOf } from '../../dist/engine/pipeline/baseline-model.js';
-import { EARLIER_ENGINE_EVENT_TYPES } from '../../dist/engine/pipeline/event-logger.js';
-import { DEFAULT_PREFERENCES } from '../../dist/engine/pipeline/preferences.js';
+
+// The build is loaded by URL so that the typecheck, which runs before any build, does not need dist/.
+const built = (name) => import(new URL(`../../dist/engine/pipeline/${name}.js`, import.meta.url).href);
+const { AnalysisPipeline } = await built('analysis-pipeline');
+const { BASELINE_SEGMENTS, segmentOf } = await built('baseline-model');
+const { EARLIER_ENGINE_EVENT_TYPES } = await built('event-logger');
+const { DEFAULT_PREFERENCES } = await built('preferences');
 
 const lines = gunzipSync(readFileSync(process.argv[2]))
   .toString('utf8')
