@@ -173,7 +173,7 @@ describe('hostile input never writes and never answers 5xx (e2e)', () => {
       'from=1&from=2',
       'agg=avg&agg=min',
       'limit=0',
-      'limit=10001',
+      'limit=100001',
       'limit=1.5',
       'limit=1e21',
       'granularity=-1',
