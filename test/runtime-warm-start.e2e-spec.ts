@@ -98,7 +98,7 @@ describe('runtime checkpoint: warm start and clean stop (SPEC §7, in-process)',
     expect(warm.snapshot).toBeNull();
     expect(warm.trend).toBeNull();
     expect(warm.alert.last_alert).toEqual(fired);
-    expect(warm.alert.recent_alerts).toEqual([fired]);
+    expect(warm.alert.recent_alerts).toEqual([{ timestamp: fired.timestamp, stress_score: fired.stress_score, level: fired.level, message: fired.message }]);
     expect((await http().get('/api/v1/alerts').expect(200)).body).toEqual({ alerts: [fired] });
     const info = (await http().get('/api/v1/storage/info').expect(200)).body as Json;
     expect(info.runtime_checkpoint).toEqual({ path: runtimeFile(), previous_run_unclean: false });

@@ -76,6 +76,14 @@ export class AlertDto {
   @ApiProperty({ type: RootCauseDto }) root_cause!: RootCauseDto;
 }
 
+/** GET /status `recent_alerts[]`: the earlier engine's compact form (GET /alerts has the whole alert). */
+export class AlertSummaryDto {
+  @ApiDouble({ example: 1778661159.76 }) timestamp!: number;
+  @ApiDouble({ example: 69.85 }) stress_score!: number;
+  @ApiProperty({ enum: ['low', 'moderate', 'high', 'critical'], example: 'high' }) level!: string;
+  @ApiProperty({ example: 'Resource alert (CPU pressure 90% (threshold 85%)). Stress high (70/100), sustained ~10s.' }) message!: string;
+}
+
 export class AlertStateDto {
   @ApiInteger({ example: 0 }) total_fired!: number;
   @ApiProperty({ example: false }) in_cooldown!: boolean;
@@ -83,7 +91,7 @@ export class AlertStateDto {
   @ApiDouble({ example: 0 }) cooldown_remaining_sec!: number;
   @ApiInteger({ example: 0 }) consecutive_high!: number;
   @ApiProperty({ type: AlertDto, nullable: true }) last_alert!: AlertDto | null;
-  @ApiProperty({ type: [AlertDto] }) recent_alerts!: AlertDto[];
+  @ApiProperty({ type: [AlertSummaryDto], description: 'the kept alerts (up to 50), newest first, compact' }) recent_alerts!: AlertSummaryDto[];
 }
 
 export class AlertsDto {

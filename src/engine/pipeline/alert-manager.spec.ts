@@ -107,7 +107,7 @@ describe('AlertManager', () => {
     expect(alert?.top_contributors[0]).toMatchObject({ avg_cpu_percent: 58.39, impact_score: 35.04 });
   });
 
-  it('keeps the last 50 alerts and shows 10 in the status', () => {
+  it('keeps the last 50 alerts and lists them all in the status, compact as the earlier engine', () => {
     const manager = new AlertManager(new CorrelationEngine(), { requiredCycles: 1, cooldownSec: 0 });
     run(manager, times(60, HOT));
     const state = manager.state(118);
@@ -115,7 +115,8 @@ describe('AlertManager', () => {
     expect(manager.recent()[0].timestamp).toBe(118);
     expect(manager.recent()[49].timestamp).toBe(20);
     expect(state.total_fired).toBe(60);
-    expect(state.recent_alerts.map((a) => a.timestamp)).toEqual([118, 116, 114, 112, 110, 108, 106, 104, 102, 100]);
+    expect(state.recent_alerts.map((a) => a.timestamp)).toEqual(manager.recent().map((a) => a.timestamp));
+    expect(Object.keys(state.recent_alerts[0])).toEqual(['timestamp', 'stress_score', 'level', 'message']);
     expect(state.last_alert?.timestamp).toBe(118);
   });
 
@@ -135,7 +136,8 @@ describe('AlertManager', () => {
     const state = manager.state(last + 110);
     expect(state.total_fired).toBe(1);
     expect(state.recent_alerts).toHaveLength(2);
-    expect(state.recent_alerts[1]).toEqual(referenceAlerts[0]);
+    const { timestamp, stress_score, level, message } = referenceAlerts[0];
+    expect(state.recent_alerts[1]).toEqual({ timestamp, stress_score, level, message });
   });
 
   it('drops malformed checkpoint entries and sorts newest first', () => {

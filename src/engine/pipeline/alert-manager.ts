@@ -15,6 +15,9 @@ export interface AlertRecord {
   root_cause: RootCauseRecord;
 }
 
+/** An alert as GET /status lists it, compact as the earlier engine's: the live frame carries up to 50. */
+export type AlertSummaryRecord = Pick<AlertRecord, 'timestamp' | 'stress_score' | 'level' | 'message'>;
+
 // SPEC §5 GET /status `alert`.
 export interface AlertStateRecord {
   total_fired: number;
@@ -23,7 +26,7 @@ export interface AlertStateRecord {
   cooldown_remaining_sec: number;
   consecutive_high: number;
   last_alert: AlertRecord | null;
-  recent_alerts: AlertRecord[];
+  recent_alerts: AlertSummaryRecord[];
 }
 
 export interface AlertOptions {
@@ -35,8 +38,6 @@ export interface AlertOptions {
   /** Only used to say how long the breach lasted. */
   collectionIntervalSec: number;
   topContributors: number;
-  /** recent_alerts in GET /status: enough for the dashboard without resending all 50 every cycle. */
-  statusRecent: number;
 }
 
 export const DEFAULT_ALERT_OPTIONS: AlertOptions = {
@@ -45,7 +46,6 @@ export const DEFAULT_ALERT_OPTIONS: AlertOptions = {
   keep: 50,
   collectionIntervalSec: 2,
   topContributors: 5,
-  statusRecent: 10,
 };
 
 export interface AlertInput {
@@ -74,6 +74,10 @@ function isAlertRecord(value: unknown): value is AlertRecord {
   if (typeof value !== 'object' || value === null) return false;
   const a = value as Record<string, unknown>;
   return Number.isFinite(a.timestamp) && Number.isFinite(a.stress_score) && typeof a.message === 'string';
+}
+
+function summarize({ timestamp, stress_score, level, message }: AlertRecord): AlertSummaryRecord {
+  return { timestamp, stress_score: round(stress_score, 2), level, message };
 }
 
 /** Fires on sustained pressure, at most once per cooldown, and remembers the last few alerts. */
@@ -110,7 +114,7 @@ export class AlertManager {
       cooldown_remaining_sec: round(remaining, 2),
       consecutive_high: this.consecutiveHigh,
       last_alert: this.alerts[0] ?? null,
-      recent_alerts: this.alerts.slice(0, this.options.statusRecent),
+      recent_alerts: this.alerts.map(summarize),
     };
   }
 

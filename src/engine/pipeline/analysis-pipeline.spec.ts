@@ -185,7 +185,8 @@ describe('AnalysisPipeline', () => {
     const runtime = fixture('reference-datastore/state/runtime.json') as { alerts_recent: unknown[]; last_checkpoint_at: number };
     expect(pipeline.restoreAlerts(runtime.alerts_recent)).toBe(1);
     const state = pipeline.alertState(runtime.last_checkpoint_at);
-    expect(state).toMatchObject({ total_fired: 0, in_cooldown: false, cooldown_remaining_sec: 0, recent_alerts: runtime.alerts_recent });
+    expect(state).toMatchObject({ total_fired: 0, in_cooldown: false, cooldown_remaining_sec: 0, last_alert: runtime.alerts_recent[0] });
+    expect(state.recent_alerts).toHaveLength(runtime.alerts_recent.length);
     expect(pipeline.recentAlerts()).toEqual(runtime.alerts_recent);
   });
 });

@@ -339,9 +339,29 @@ export interface components {
             /** @example false */
             in_cooldown: boolean;
             last_alert: components["schemas"]["AlertDto"] | null;
-            recent_alerts: components["schemas"]["AlertDto"][];
+            /** @description the kept alerts (up to 50), newest first, compact */
+            recent_alerts: components["schemas"]["AlertSummaryDto"][];
             /** @example 0 */
             total_fired: number;
+        };
+        AlertSummaryDto: {
+            /**
+             * @example high
+             * @enum {string}
+             */
+            level: "low" | "moderate" | "high" | "critical";
+            /** @example Resource alert (CPU pressure 90% (threshold 85%)). Stress high (70/100), sustained ~10s. */
+            message: string;
+            /**
+             * Format: double
+             * @example 69.85
+             */
+            stress_score: number;
+            /**
+             * Format: double
+             * @example 1778661159.76
+             */
+            timestamp: number;
         };
         AlertsDto: {
             /** @description newest first */
