@@ -9,7 +9,11 @@ import { EngineDeps } from './engine-deps.js';
 import { cycleEvent } from './engine-events.js';
 import { historySample } from './history-sample.js';
 import { AnalysisPipeline } from './pipeline/analysis-pipeline.js';
+import type { AlertRecord } from './pipeline/alert-manager.js';
+import type { BaselineStatusRecord } from './pipeline/baseline-model.js';
+import type { EventRecord } from './pipeline/event-logger.js';
 import type { ProcessStatsRecord } from './pipeline/process-tracker.js';
+import { restoredStages } from './pipeline/restored-stages.js';
 import { buildStatus, type StatusRecord } from './pipeline/status.js';
 import { ProcessRefreshPolicy } from './process-refresh.js';
 import { ENGINE_VERSION } from '../common/package.js';
@@ -24,7 +28,7 @@ const WATCHED_FOR_MS = 60_000;
 @Injectable()
 export class EngineService implements OnModuleInit {
   private readonly logger = new Logger(EngineService.name);
-  readonly pipeline: AnalysisPipeline;
+  private readonly pipeline: AnalysisPipeline;
   private readonly processRefresh: ProcessRefreshPolicy;
   private watchedUntilMs = 0;
   private stopped = false;
@@ -85,6 +89,21 @@ export class EngineService implements OnModuleInit {
     return this.pipeline.topProcesses(limit);
   }
 
+  /** GET /baseline. */
+  baseline(): BaselineStatusRecord {
+    return this.pipeline.baselineStatus();
+  }
+
+  /** GET /alerts: the kept alerts, newest first. */
+  alerts(): AlertRecord[] {
+    return this.pipeline.recentAlerts();
+  }
+
+  /** GET /events: the newest 50, newest first. */
+  events(): EventRecord[] {
+    return this.pipeline.listEvents();
+  }
+
   /** GET /status: the latest cycle, or the checkpoint's values until the first fresh cycle. */
   status(): StatusRecord {
     const meta = { version: ENGINE_VERSION, previous_run_unclean: this.deps.runtime.previousRunUnclean, warm_started: this.warmStarted };
@@ -96,11 +115,11 @@ export class EngineService implements OnModuleInit {
       {
         snapshot: null,
         trend: null,
-        normalized: restored.last_normalized as StatusRecord['normalized'],
-        anomaly: restored.last_anomaly as StatusRecord['anomaly'],
-        prediction: restored.last_prediction as StatusRecord['prediction'],
-        stress: restored.last_stress as StatusRecord['stress'],
-        stability: restored.last_stability as StatusRecord['stability'],
+        normalized: restoredStages.normalized(restored.last_normalized),
+        anomaly: restoredStages.anomaly(restored.last_anomaly),
+        prediction: restoredStages.prediction(restored.last_prediction),
+        stress: restoredStages.stress(restored.last_stress),
+        stability: restoredStages.stability(restored.last_stability),
         alert: this.pipeline.alertState(nowSec),
         buffers: this.pipeline.bufferStats(),
       },

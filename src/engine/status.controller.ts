@@ -18,21 +18,21 @@ export class StatusController {
   @ApiOperation({ summary: 'Current state; the last checkpoint until the first fresh cycle after a restart' })
   @ApiOkResponse({ type: StatusDto })
   status(): StatusDto {
-    return this.engine.statusForClient() as StatusDto;
+    return this.engine.statusForClient();
   }
 
   @Get('baseline')
   @ApiOperation({ summary: 'Learned baseline per time-of-day segment' })
   @ApiOkResponse({ type: BaselineDto })
   baseline(): BaselineDto {
-    return this.engine.pipeline.baselineStatus();
+    return this.engine.baseline();
   }
 
   @Get('alerts')
   @ApiOperation({ summary: 'Recent alerts (at most 50), newest first' })
   @ApiOkResponse({ type: AlertsDto })
   alerts(): AlertsDto {
-    return { alerts: this.engine.pipeline.recentAlerts() as AlertsDto['alerts'] };
+    return { alerts: this.engine.alerts() };
   }
 
   @Get('processes')
@@ -46,6 +46,6 @@ export class StatusController {
   @ApiOperation({ summary: 'The newest 50 engine events (spikes, pressure, process start/stop, level changes, alerts), newest first' })
   @ApiOkResponse({ type: EventsDto })
   events(): EventsDto {
-    return { events: this.engine.pipeline.listEvents() };
+    return { events: this.engine.events() };
   }
 }

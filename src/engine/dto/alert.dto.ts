@@ -1,9 +1,21 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiDouble, ApiInteger } from '../../common/wire.js';
-import { EARLIER_ENGINE_EVENT_TYPES, ENGINE_EVENT_TYPES } from '../pipeline/event-logger.js';
+import type { AlertRecord, AlertStateRecord, AlertSummaryRecord } from '../pipeline/alert-manager.js';
+import type { RootCauseRecord } from '../pipeline/correlation-engine.js';
+import {
+  EVENT_SEVERITIES,
+  EVENT_TYPES,
+  type EventDetails,
+  type EventDetailValue,
+  type EventRecord,
+  type EventSeverity,
+  type EventType,
+} from '../pipeline/event-logger.js';
+import type { ProcessStatsRecord } from '../pipeline/process-tracker.js';
+import { RESOURCES, STRESS_LEVELS, type Resource, type StressLevel } from '../pipeline/stress-engine.js';
 
 // SPEC §4 GET /processes item and alert contributors.
-export class ProcessStatsDto {
+export class ProcessStatsDto implements ProcessStatsRecord {
   @ApiInteger({ example: 16108 }) pid!: number;
   @ApiProperty({ example: 'Cursor.exe' }) name!: string;
   @ApiDouble({ example: 4.17 }) avg_cpu_percent!: number;
@@ -19,7 +31,8 @@ export class ProcessStatsDto {
 const optional = { required: false } as const;
 
 // SPEC §4 GET /events item `details`: the earlier engine's keys for the event's type, plus `description`.
-export class EventDetailsDto {
+export class EventDetailsDto implements EventDetails {
+  [key: string]: EventDetailValue | undefined;
   @ApiProperty({ example: 'CPU spike: 91.2% (smoothed 84.0%)', description: 'a readable sentence, on every event' })
   description!: string;
   @ApiProperty({ ...optional, example: 'CPU spike resolved', description: 'on the events that end a spike or pressure' })
@@ -43,23 +56,23 @@ export class EventDetailsDto {
   @ApiProperty({ ...optional, example: 'moderate', description: 'level changes: the level before' }) from?: string;
   @ApiProperty({ ...optional, example: 'high', description: 'level changes: the level after' }) to?: string;
   @ApiProperty({ ...optional, type: 'number', example: 61.25, description: 'level changes: the score' }) score?: number;
-  @ApiProperty({ ...optional, enum: ['low', 'moderate', 'high', 'critical'], description: 'alert_fired' }) level?: string;
+  @ApiProperty({ ...optional, enum: STRESS_LEVELS, description: 'alert_fired' }) level?: StressLevel;
   @ApiProperty({ ...optional, type: 'number', example: 69.85, description: 'alert_fired' }) stress_score?: number;
-  @ApiProperty({ ...optional, enum: ['cpu', 'memory', 'disk'], description: 'alert_fired' }) primary_bottleneck?: string;
+  @ApiProperty({ ...optional, enum: RESOURCES, description: 'alert_fired' }) primary_bottleneck?: Resource;
   @ApiProperty({ ...optional, type: 'integer', nullable: true, example: 2210, description: 'alert_fired' }) suspect_pid?: number | null;
 }
 
 // SPEC §4 GET /events item.
-export class EventDto {
+export class EventDto implements EventRecord {
   @ApiDouble({ example: 1795777262.71 }) timestamp!: number;
-  @ApiProperty({ enum: [...EARLIER_ENGINE_EVENT_TYPES, ...ENGINE_EVENT_TYPES], example: 'cpu_spike' }) event_type!: string;
-  @ApiProperty({ enum: ['info', 'warning', 'critical'], example: 'warning' }) severity!: string;
+  @ApiProperty({ enum: EVENT_TYPES, example: 'cpu_spike' }) event_type!: EventType;
+  @ApiProperty({ enum: EVENT_SEVERITIES, example: 'warning' }) severity!: EventSeverity;
   @ApiProperty({ type: EventDetailsDto }) details!: EventDetailsDto;
 }
 
 // SPEC §5 "Alerts": root cause analysis.
-export class RootCauseDto {
-  @ApiProperty({ enum: ['cpu', 'memory', 'disk'], example: 'cpu' }) primary_bottleneck!: string;
+export class RootCauseDto implements RootCauseRecord {
+  @ApiProperty({ enum: RESOURCES, example: 'cpu' }) primary_bottleneck!: Resource;
   @ApiProperty({ type: ProcessStatsDto, nullable: true }) suspect_process!: ProcessStatsDto | null;
   @ApiProperty({ type: EventDto, nullable: true }) trigger_event!: EventDto | null;
   @ApiDouble({ example: 70.0 }) confidence_score!: number;
@@ -67,24 +80,24 @@ export class RootCauseDto {
   summary!: string;
 }
 
-export class AlertDto {
+export class AlertDto implements AlertRecord {
   @ApiDouble({ example: 1778661159.76 }) timestamp!: number;
   @ApiDouble({ example: 69.85 }) stress_score!: number;
-  @ApiProperty({ enum: ['low', 'moderate', 'high', 'critical'], example: 'high' }) level!: string;
+  @ApiProperty({ enum: STRESS_LEVELS, example: 'high' }) level!: StressLevel;
   @ApiProperty({ type: [ProcessStatsDto] }) top_contributors!: ProcessStatsDto[];
   @ApiProperty({ example: 'Resource alert (CPU pressure 90% (threshold 85%)). Stress high (70/100), sustained ~10s.' }) message!: string;
   @ApiProperty({ type: RootCauseDto }) root_cause!: RootCauseDto;
 }
 
 /** GET /status `recent_alerts[]`: the earlier engine's compact form (GET /alerts has the whole alert). */
-export class AlertSummaryDto {
+export class AlertSummaryDto implements AlertSummaryRecord {
   @ApiDouble({ example: 1778661159.76 }) timestamp!: number;
   @ApiDouble({ example: 69.85 }) stress_score!: number;
-  @ApiProperty({ enum: ['low', 'moderate', 'high', 'critical'], example: 'high' }) level!: string;
+  @ApiProperty({ enum: STRESS_LEVELS, example: 'high' }) level!: StressLevel;
   @ApiProperty({ example: 'Resource alert (CPU pressure 90% (threshold 85%)). Stress high (70/100), sustained ~10s.' }) message!: string;
 }
 
-export class AlertStateDto {
+export class AlertStateDto implements AlertStateRecord {
   @ApiInteger({ example: 0 }) total_fired!: number;
   @ApiProperty({ example: false }) in_cooldown!: boolean;
   @ApiDouble({ example: 60 }) cooldown_total_sec!: number;

@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiDouble, ApiInteger } from '../../common/wire.js';
+import { ANOMALY_LEVELS, type AnomalyLevel, type AnomalyRecord } from '../pipeline/anomaly-detector.js';
+import type { NormalizedRecord } from '../pipeline/normalizer.js';
+import type { PredictionRecord } from '../pipeline/prediction-engine.js';
+import { STABILITY_STATES, type StabilityRecord, type StabilityState } from '../pipeline/stability-calculator.js';
+import { STRESS_LEVELS, type StressLevel, type StressRecord } from '../pipeline/stress-engine.js';
+import type { TrendRecord } from '../pipeline/trend-analyzer.js';
 
 // SPEC §5 wire shapes of the pipeline stages, served in GET /status.
 export class NormalizedCpuDto {
@@ -27,7 +33,7 @@ export class NormalizedDiskIoDto {
   @ApiProperty({ example: false }) spiking!: boolean;
 }
 
-export class NormalizedDto {
+export class NormalizedDto implements NormalizedRecord {
   @ApiDouble({ example: 1795777262.71 }) timestamp!: number;
   @ApiProperty({ type: NormalizedCpuDto }) cpu!: NormalizedCpuDto;
   @ApiProperty({ type: NormalizedMemoryDto }) memory!: NormalizedMemoryDto;
@@ -35,7 +41,7 @@ export class NormalizedDto {
   @ApiProperty({ type: NormalizedDiskIoDto }) disk_io!: NormalizedDiskIoDto;
 }
 
-export class TrendDto {
+export class TrendDto implements TrendRecord {
   @ApiDouble({ example: 0.0002, description: '%/s' }) cpu_slope!: number;
   @ApiDouble({ example: 0, description: '%/s' }) memory_slope!: number;
   @ApiDouble({ example: 0.2451 }) cpu_volatility!: number;
@@ -50,9 +56,9 @@ export class ZScoresDto {
   @ApiDouble({ example: 0 }) disk!: number;
 }
 
-export class AnomalyDto {
+export class AnomalyDto implements AnomalyRecord {
   @ApiDouble({ example: 0 }) score!: number;
-  @ApiProperty({ enum: ['normal', 'elevated', 'high', 'severe'], example: 'normal' }) level!: string;
+  @ApiProperty({ enum: ANOMALY_LEVELS, example: 'normal' }) level!: AnomalyLevel;
   @ApiProperty({ type: ZScoresDto }) z_scores!: ZScoresDto;
   @ApiProperty({ example: false }) is_sustained!: boolean;
 }
@@ -63,14 +69,14 @@ export class PressuresDto {
   @ApiDouble({ example: 0 }) disk!: number;
 }
 
-export class StressDto {
+export class StressDto implements StressRecord {
   @ApiDouble({ example: 0.63 }) score!: number;
-  @ApiProperty({ enum: ['low', 'moderate', 'high', 'critical'], example: 'low' }) level!: string;
+  @ApiProperty({ enum: STRESS_LEVELS, example: 'low' }) level!: StressLevel;
   @ApiProperty({ type: PressuresDto }) pressures!: PressuresDto;
   @ApiProperty({ type: PressuresDto, description: 'adaptive weights; sum to 1' }) weights!: PressuresDto;
 }
 
-export class PredictionDto {
+export class PredictionDto implements PredictionRecord {
   @ApiDouble({ nullable: true, example: null }) memory_exhaustion_eta_sec!: number | null;
   @ApiDouble({ nullable: true, example: null }) cpu_critical_eta_sec!: number | null;
   @ApiDouble({ example: 0 }) risk_score!: number;
@@ -82,8 +88,8 @@ export class StabilityComponentsDto {
   @ApiDouble({ example: 0 }) anomaly_penalty!: number;
 }
 
-export class StabilityDto {
+export class StabilityDto implements StabilityRecord {
   @ApiDouble({ example: 99.7 }) score!: number;
-  @ApiProperty({ enum: ['stable', 'degraded', 'critical'], example: 'stable' }) state!: string;
+  @ApiProperty({ enum: STABILITY_STATES, example: 'stable' }) state!: StabilityState;
   @ApiProperty({ type: StabilityComponentsDto }) components!: StabilityComponentsDto;
 }

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ApiDouble } from '../../common/wire.js';
-
-export const SENSITIVITIES = ['lenient', 'normal', 'strict'] as const;
+import { ANOMALY_SENSITIVITIES as SENSITIVITIES } from '../pipeline/anomaly-detector.js';
+import type { PreferencesRecord } from '../pipeline/preferences.js';
 
 // SPEC §5 "Preferences": the body of GET /preferences and of PUT /preferences' answer.
-export class PreferencesDto {
+export class PreferencesDto implements PreferencesRecord {
   @ApiDouble({ example: 85, minimum: 1, maximum: 100 }) alert_cpu_percent!: number;
   @ApiDouble({ example: 85, minimum: 1, maximum: 100 }) alert_memory_percent!: number;
   @ApiDouble({ example: 80, minimum: 1, maximum: 100 }) alert_disk_pressure!: number;

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiDouble, ApiInteger } from '../../common/wire.js';
+import type { ProcessRecord, SnapshotRecord } from '../../telemetry/snapshot.record.js';
 
 // SPEC §5 "Snapshot", served as `snapshot` in GET /status.
 export class SnapshotCpuDto {
@@ -28,7 +29,7 @@ export class SnapshotDiskIoDto {
   @ApiInteger({ format: 'int64', example: 5508 }) write_count!: number;
 }
 
-export class ProcessDto {
+export class ProcessDto implements ProcessRecord {
   @ApiInteger({ example: 9081 }) pid!: number;
   @ApiProperty({ example: 'python3' }) name!: string;
   @ApiDouble({ example: 0.15 }) cpu_percent!: number;
@@ -38,7 +39,7 @@ export class ProcessDto {
   @ApiDouble({ example: 1795777193.54 }) create_time!: number;
 }
 
-export class SnapshotDto {
+export class SnapshotDto implements SnapshotRecord {
   @ApiDouble({ example: 1795777262.71, description: 'unix seconds' }) timestamp!: number;
   @ApiProperty({ type: SnapshotCpuDto }) cpu!: SnapshotCpuDto;
   @ApiProperty({ type: SnapshotMemoryDto }) memory!: SnapshotMemoryDto;

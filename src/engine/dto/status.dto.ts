@@ -3,9 +3,12 @@ import { AlertStateDto } from './alert.dto.js';
 import { AnomalyDto, NormalizedDto, PredictionDto, StabilityDto, StressDto, TrendDto } from './analysis.dto.js';
 import { SnapshotDto } from './snapshot.dto.js';
 import { ApiDouble, ApiInteger } from '../../common/wire.js';
+import type { BaselineStatusRecord } from '../pipeline/baseline-model.js';
+import type { MetricStatsRecord } from '../pipeline/running-stats.js';
+import type { BufferStatsRecord, EngineInfoRecord, StatusRecord } from '../pipeline/status.js';
 
 // SPEC §5 "GET /status".
-export class EngineInfoDto {
+export class EngineInfoDto implements EngineInfoRecord {
   @ApiProperty({ example: '1.0.0' }) version!: string;
   @ApiInteger({ example: 34 }) uptime_samples!: number;
   @ApiProperty({ example: false }) baseline_ready!: boolean;
@@ -20,12 +23,12 @@ export class BufferStateDto {
   @ApiInteger({ example: 150 }) capacity!: number;
 }
 
-export class BuffersDto {
+export class BuffersDto implements BufferStatsRecord {
   @ApiProperty({ type: BufferStateDto }) short!: BufferStateDto;
   @ApiProperty({ type: BufferStateDto }) long!: BufferStateDto;
 }
 
-export class StatusDto {
+export class StatusDto implements StatusRecord {
   @ApiProperty({ type: EngineInfoDto }) engine!: EngineInfoDto;
   @ApiProperty({ type: SnapshotDto, nullable: true, description: 'null before the first cycle' }) snapshot!: SnapshotDto | null;
   @ApiProperty({ type: NormalizedDto, nullable: true }) normalized!: NormalizedDto | null;
@@ -39,7 +42,7 @@ export class StatusDto {
 }
 
 // SPEC §4 GET /baseline.
-export class MetricStatsDto {
+export class MetricStatsDto implements MetricStatsRecord {
   @ApiInteger({ example: 34 }) count!: number;
   @ApiDouble({ example: 0.3074 }) mean!: number;
   @ApiDouble({ example: 0.0804 }) std_dev!: number;
@@ -61,7 +64,7 @@ export class BaselineStatsDto {
   @ApiProperty({ type: SegmentStatsDto }) evening!: SegmentStatsDto;
 }
 
-export class BaselineDto {
+export class BaselineDto implements BaselineStatusRecord {
   @ApiProperty({ example: false }) ready!: boolean;
   @ApiInteger({ example: 34 }) sample_count!: number;
   @ApiInteger({ example: 60 }) min_samples_required!: number;

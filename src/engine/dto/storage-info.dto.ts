@@ -1,9 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { HistorySummaryDto } from '../../history/dto/history-summary.dto.js';
 import { ApiInteger } from '../../common/wire.js';
+import type { CacheClearRecord, SectionUsageRecord } from '../../storage/disk-usage.js';
+import type { MigrationRecord } from '../../storage/migrations.js';
 
 // SPEC §4 GET /storage/info and POST /storage/cache/clear.
-export class SectionUsageDto {
+export class SectionUsageDto implements SectionUsageRecord {
   @ApiProperty({ example: '/home/user/.local/share/SentraCore/datastore/config' }) path!: string;
   @ApiInteger({ format: 'int64', example: 0 }) bytes!: number;
 }
@@ -17,12 +19,12 @@ export class SectionsDto {
   @ApiProperty({ type: SectionUsageDto }) reports!: SectionUsageDto;
 }
 
-export class MigrationDto {
+export class MigrationDto implements MigrationRecord {
   @ApiProperty({ example: false }) applied!: boolean;
   @ApiProperty({ type: [String], example: ['baseline.json -> state/baseline.json'] }) moved!: string[];
 }
 
-export class CacheClearDto {
+export class CacheClearDto implements CacheClearRecord {
   @ApiProperty({ example: true }) ok!: boolean;
   @ApiInteger({ example: 3 }) files_removed!: number;
   @ApiInteger({ format: 'int64', example: 4096 }) bytes_freed!: number;

@@ -74,19 +74,19 @@ function baselineSample(normalized: NormalizedRecord): BaselineSample {
 /** The SPEC §5 analysis, one `step` per collected snapshot. Pure: time comes from the snapshots. */
 export class AnalysisPipeline {
   readonly options: PipelineOptions;
-  readonly normalizer = new Normalizer();
-  readonly shortBuffer: TimeSeriesBuffer<NormalizedRecord>;
-  readonly longBuffer: TimeSeriesBuffer<NormalizedRecord>;
-  readonly trendAnalyzer = new TrendAnalyzer();
-  readonly anomalyDetector = new AnomalyDetector();
-  readonly stressEngine = new StressEngine();
-  readonly predictionEngine = new PredictionEngine();
-  readonly stabilityCalculator = new StabilityCalculator();
-  readonly processTracker = new ProcessTracker();
-  readonly processEvents = new ProcessEvents();
-  readonly eventLogger: EventLogger;
-  readonly correlationEngine = new CorrelationEngine();
-  readonly alertManager: AlertManager;
+  private readonly normalizer = new Normalizer();
+  private readonly shortBuffer: TimeSeriesBuffer<NormalizedRecord>;
+  private readonly longBuffer: TimeSeriesBuffer<NormalizedRecord>;
+  private readonly trendAnalyzer = new TrendAnalyzer();
+  private readonly anomalyDetector = new AnomalyDetector();
+  private readonly stressEngine = new StressEngine();
+  private readonly predictionEngine = new PredictionEngine();
+  private readonly stabilityCalculator = new StabilityCalculator();
+  private readonly processTracker = new ProcessTracker();
+  private readonly processEvents = new ProcessEvents();
+  private readonly eventLogger: EventLogger;
+  private readonly correlationEngine = new CorrelationEngine();
+  private readonly alertManager: AlertManager;
   private baselineModel = new BaselineModel();
   private cycles = 0;
   private previous: CycleResult | null = null;

@@ -1,7 +1,9 @@
 import { BASELINE_METRICS, BaselineModel, segmentOf, type BaselineMetric, type BaselineSample } from './baseline-model.js';
 
-export type AnomalySensitivity = 'lenient' | 'normal' | 'strict';
-export type AnomalyLevel = 'normal' | 'elevated' | 'high' | 'severe';
+export const ANOMALY_SENSITIVITIES = ['lenient', 'normal', 'strict'] as const;
+export type AnomalySensitivity = (typeof ANOMALY_SENSITIVITIES)[number];
+export const ANOMALY_LEVELS = ['normal', 'elevated', 'high', 'severe'] as const;
+export type AnomalyLevel = (typeof ANOMALY_LEVELS)[number];
 
 // SPEC §5 "Anomaly".
 export interface AnomalyRecord {

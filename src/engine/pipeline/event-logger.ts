@@ -1,12 +1,14 @@
 import { TimeSeriesBuffer } from './time-series-buffer.js';
 
-export type EventSeverity = 'info' | 'warning' | 'critical';
+export const EVENT_SEVERITIES = ['info', 'warning', 'critical'] as const;
+export type EventSeverity = (typeof EVENT_SEVERITIES)[number];
 
 /** The earlier engine's event types; its dashboard picks icons by them. */
 export const EARLIER_ENGINE_EVENT_TYPES = ['cpu_spike', 'memory_pressure', 'disk_spike', 'process_start', 'process_stop'] as const;
 /** Events only this engine logs. */
 export const ENGINE_EVENT_TYPES = ['stress_level_change', 'anomaly_level_change', 'alert_fired'] as const;
-export type EventType = (typeof EARLIER_ENGINE_EVENT_TYPES)[number] | (typeof ENGINE_EVENT_TYPES)[number];
+export const EVENT_TYPES = [...EARLIER_ENGINE_EVENT_TYPES, ...ENGINE_EVENT_TYPES] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
 
 export type EventDetailValue = string | number | boolean | null;
 
@@ -16,7 +18,8 @@ export type EventDetailValue = string | number | boolean | null;
  */
 export interface EventDetails {
   description: string;
-  [key: string]: EventDetailValue;
+  // Optional keys of the wire twin (EventDetailsDto) are absent, never undefined.
+  [key: string]: EventDetailValue | undefined;
 }
 
 // SPEC §4 GET /events; also an alert's root_cause.trigger_event (§5).

@@ -1,4 +1,5 @@
-export type StabilityState = 'stable' | 'degraded' | 'critical';
+export const STABILITY_STATES = ['stable', 'degraded', 'critical'] as const;
+export type StabilityState = (typeof STABILITY_STATES)[number];
 
 // SPEC §5 "Stability".
 export interface StabilityRecord {

@@ -3,8 +3,10 @@ import { clamp } from './math.js';
 import type { NormalizedRecord } from './normalizer.js';
 import type { TrendRecord } from './trend-analyzer.js';
 
-export type StressLevel = 'low' | 'moderate' | 'high' | 'critical';
-export type Resource = 'cpu' | 'memory' | 'disk';
+export const STRESS_LEVELS = ['low', 'moderate', 'high', 'critical'] as const;
+export type StressLevel = (typeof STRESS_LEVELS)[number];
+export const RESOURCES = ['cpu', 'memory', 'disk'] as const;
+export type Resource = (typeof RESOURCES)[number];
 export type ResourceValues = Record<Resource, number>;
 
 // SPEC §5 "Stress".
@@ -15,7 +17,6 @@ export interface StressRecord {
   weights: ResourceValues;
 }
 
-export const RESOURCES: readonly Resource[] = ['cpu', 'memory', 'disk'];
 export const BASE_WEIGHTS: Readonly<ResourceValues> = { cpu: 0.4, memory: 0.35, disk: 0.25 };
 const HOT_PRESSURE = 80;
 const HOT_WEIGHT_BONUS = 0.1;
