@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiDouble, ApiInteger } from '../../common/wire.js';
+import { ACTION_RESULTS, PROCESS_ACTIONS } from '../pipeline/process-action.js';
 import { EARLIER_ENGINE_EVENT_TYPES, ENGINE_EVENT_TYPES } from '../pipeline/event-logger.js';
 
 // SPEC §4 GET /processes item and alert contributors.
@@ -24,8 +25,12 @@ export class EventDetailsDto {
   description!: string;
   @ApiProperty({ ...optional, example: 'CPU spike resolved', description: 'on the events that end a spike or pressure' })
   message?: string;
-  @ApiProperty({ ...optional, type: 'integer', example: 10428, description: 'process_start, process_stop' }) pid?: number;
-  @ApiProperty({ ...optional, example: 'render-worker', description: 'process_start' }) name?: string;
+  @ApiProperty({ ...optional, type: 'integer', example: 10428, description: 'process_start, process_stop, process_action' }) pid?: number;
+  @ApiProperty({ ...optional, example: 'render-worker', description: 'process_start, process_action' }) name?: string;
+  @ApiProperty({ ...optional, enum: PROCESS_ACTIONS, description: 'process_action' }) action?: string;
+  @ApiProperty({ ...optional, enum: ACTION_RESULTS, description: 'process_action: how it ended' }) result?: string;
+  @ApiProperty({ ...optional, enum: ['api', 'safeguard'], description: 'process_action: who asked' }) source?: string;
+  @ApiProperty({ ...optional, type: 'string', nullable: true, description: 'process_action: the reason when result is not ok' }) error?: string | null;
   @ApiProperty({ ...optional, type: 'number', example: 91.2 }) cpu_percent?: number;
   @ApiProperty({ ...optional, type: 'number', example: 84.04 }) cpu_smoothed?: number;
   @ApiProperty({ ...optional, type: 'number', example: 87.1 }) memory_percent?: number;
@@ -67,6 +72,16 @@ export class RootCauseDto {
   summary!: string;
 }
 
+// An alert's actions_taken entry: what the safeguard did in answer (docs/process-control.md).
+export class AlertActionDto {
+  @ApiDouble({ example: 1778661159.81 }) timestamp!: number;
+  @ApiInteger({ example: 24310 }) pid!: number;
+  @ApiProperty({ example: 'backup-agent' }) name!: string;
+  @ApiProperty({ enum: ['terminate'], example: 'terminate' }) action!: string;
+  @ApiProperty({ enum: ACTION_RESULTS, example: 'ok' }) result!: string;
+  @ApiProperty({ type: 'string', nullable: true, example: null, description: 'why, when result is not ok' }) error!: string | null;
+}
+
 export class AlertDto {
   @ApiDouble({ example: 1778661159.76 }) timestamp!: number;
   @ApiDouble({ example: 69.85 }) stress_score!: number;
@@ -74,6 +89,12 @@ export class AlertDto {
   @ApiProperty({ type: [ProcessStatsDto] }) top_contributors!: ProcessStatsDto[];
   @ApiProperty({ example: 'Resource alert (CPU pressure 90% (threshold 85%)). Stress high (70/100), sustained ~10s.' }) message!: string;
   @ApiProperty({ type: RootCauseDto }) root_cause!: RootCauseDto;
+  @ApiProperty({
+    type: [AlertActionDto],
+    required: false,
+    description: 'what the safeguard did in answer, [] when nothing; absent on alerts restored from an older checkpoint',
+  })
+  actions_taken?: AlertActionDto[];
 }
 
 export class AlertStateDto {

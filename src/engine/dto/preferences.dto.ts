@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { ApiDouble } from '../../common/wire.js';
+import { splitProcessNames } from '../pipeline/preferences.js';
 
 export const SENSITIVITIES = ['lenient', 'normal', 'strict'] as const;
 
@@ -42,13 +44,18 @@ export class UpdatePreferencesDto {
   @Max(1e6)
   alert_disk_pressure?: number;
 
-  @ApiPropertyOptional({ example: false })
+  @ApiPropertyOptional({ example: false, description: 'a JSON boolean only: the string "false" is a 400' })
   @IsOptional()
   @IsBoolean()
   safeguard_enabled?: boolean;
 
-  @ApiPropertyOptional({ type: [String], example: ['backup.exe'], maxItems: 100 })
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'array', items: { type: 'string' }, maxItems: 100 }, { type: 'string' }],
+    example: ['backup.exe'],
+    description: 'a list, or one string split on newlines, commas and semicolons; stored trimmed, lower case, sorted, with `.exe` added on Windows',
+  })
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? splitProcessNames(value) : value))
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
