@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { START_TIME_TOLERANCE_SEC } from '../process-safety.js';
 import { NodeProcessHost } from './node-process-host.js';
 
 // A /proc of fixture files: the host reads them as it reads the real one, and signals nothing here.
@@ -44,5 +45,17 @@ describe('NodeProcessHost on a fixture /proc', () => {
 
   it('is elevated exactly when running as root', async () => {
     expect(await host.elevated()).toBe(process.geteuid?.() === 0);
+  });
+});
+
+// The Windows / macOS path (the systeminformation listing), run here on Linux: it only reads.
+describe('NodeProcessHost through the process listing', () => {
+  it('finds this process with its parent and a start time within the tolerance of /proc’s', async () => {
+    const listing = new NodeProcessHost({ platform: 'darwin' });
+    const proc = new NodeProcessHost({ platform: 'linux' });
+    const [viaListing, viaProc] = await Promise.all([listing.inspect(process.pid), proc.inspect(process.pid)]);
+    expect(viaListing).toMatchObject({ pid: process.pid, ppid: process.ppid, kernelThread: false });
+    expect(Math.abs(viaListing!.startTimeSec - viaProc!.startTimeSec)).toBeLessThanOrEqual(START_TIME_TOLERANCE_SEC);
+    expect(await listing.inspect(2 ** 31 - 2)).toBeUndefined();
   });
 });

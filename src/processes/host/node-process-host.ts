@@ -6,6 +6,13 @@ import type { ProcessFacts, ProcessHost, Signal } from './process-host.js';
 
 /** USER_HZ: fixed at 100 by the kernel ABI on every architecture Node runs on. */
 const TICKS_PER_SEC = 100;
+/**
+ * One action reads several pids (the target, the engine's ancestors, the exit check); on Windows
+ * and macOS each read is a whole process listing, so one listing serves the reads of this long.
+ */
+const LISTING_REUSE_MS = 250;
+
+type Listing = Awaited<ReturnType<(typeof import('systeminformation'))['processes']>>['list'];
 
 export interface NodeProcessHostOptions {
   platform?: NodeJS.Platform;
@@ -20,6 +27,7 @@ export class NodeProcessHost implements ProcessHost {
   readonly parentPid = process.ppid;
   private readonly procRoot: string;
   private elevation: Promise<boolean> | undefined;
+  private listing: { atMs: number; list: Promise<Listing> } | undefined;
 
   constructor(options: NodeProcessHostOptions = {}) {
     this.platform = options.platform ?? process.platform;
@@ -27,7 +35,7 @@ export class NodeProcessHost implements ProcessHost {
   }
 
   inspect(pid: number): Promise<ProcessFacts | undefined> {
-    return this.platform === 'linux' || this.platform === 'android' ? this.inspectProc(pid) : inspectPortable(pid);
+    return this.platform === 'linux' || this.platform === 'android' ? this.inspectProc(pid) : this.inspectListed(pid);
   }
 
   signal(pid: number, signal: Signal): void {
@@ -44,6 +52,19 @@ export class NodeProcessHost implements ProcessHost {
     return this.elevation;
   }
 
+  /** Windows and macOS: the same listing the telemetry source reads, so start times compare alike. */
+  private async inspectListed(pid: number): Promise<ProcessFacts | undefined> {
+    const nowMs = Date.now();
+    if (!this.listing || nowMs - this.listing.atMs > LISTING_REUSE_MS) {
+      const list = import('systeminformation').then(async (si) => (await si.processes()).list);
+      this.listing = { atMs: nowMs, list };
+      list.catch(() => (this.listing = undefined));
+    }
+    const found = (await this.listing.list).find((p) => p.pid === pid);
+    if (!found) return undefined;
+    return { pid, name: found.name, startTimeSec: startedToUnixSec(found.started), ppid: found.parentPid ?? 0, kernelThread: false };
+  }
+
   private async inspectProc(pid: number): Promise<ProcessFacts | undefined> {
     const [stat, procStat] = await Promise.all([readFile(`${this.procRoot}/${pid}/stat`, 'utf8').catch(() => ''), readFile(`${this.procRoot}/stat`, 'utf8')]);
     const parsed = parseStatLine(stat);
@@ -57,15 +78,6 @@ export class NodeProcessHost implements ProcessHost {
       kernelThread: isKernelThread(parsed),
     };
   }
-}
-
-/** Windows and macOS: the same listing the telemetry source reads, so start times compare alike. */
-async function inspectPortable(pid: number): Promise<ProcessFacts | undefined> {
-  const si = await import('systeminformation');
-  const { list } = await si.processes();
-  const found = list.find((p) => p.pid === pid);
-  if (!found) return undefined;
-  return { pid, name: found.name, startTimeSec: startedToUnixSec(found.started), ppid: found.parentPid ?? 0, kernelThread: false };
 }
 
 /** `started` is local "YYYY-MM-DD HH:MM:SS" (ps) or "/Date(ms)/" (Windows JSON); NaN when unparsable. */
