@@ -19,11 +19,12 @@ export interface OwnChild {
   exited: Promise<string | number>;
 }
 
-export function spawnOwn(binDir: string, name: string, script: string): OwnChild {
+/** `as`: run the child under another uid/gid (the test runs as root). */
+export function spawnOwn(binDir: string, name: string, script: string, as?: { uid: number; gid: number }): OwnChild {
   const executable = join(binDir, name);
   // A running copy cannot be overwritten (ETXTBSY); children of one name share it.
   if (!existsSync(executable)) copyFileSync('/bin/sh', executable);
-  const child = spawn(executable, ['-c', script], { stdio: ['pipe', 'ignore', 'ignore'] });
+  const child = spawn(executable, ['-c', script], { stdio: ['pipe', 'ignore', 'ignore'], ...as });
   const exited = new Promise<string | number>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code ?? -1)));
   return { child, pid: child.pid!, name: name.slice(0, 15), exited };
 }
