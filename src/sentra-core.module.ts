@@ -6,11 +6,12 @@ import { HardwareModule } from './hardware/hardware.module.js';
 import { HistoryModule } from './history/history.module.js';
 import { LiveModule } from './live/live.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { ProcessesModule } from './processes/processes.module.js';
 import { RuntimeStateModule } from './runtime-state/runtime-state.module.js';
 import { StorageModule } from './storage/storage.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
 
-const FEATURES = [StorageModule, TelemetryModule, HistoryModule, RuntimeStateModule, EngineModule, LiveModule, MetricsModule, HardwareModule];
+const FEATURES = [StorageModule, TelemetryModule, HistoryModule, RuntimeStateModule, EngineModule, LiveModule, MetricsModule, HardwareModule, ProcessesModule];
 
 /**
  * The whole engine as one importable module. A host app needs `ScheduleModule.forRoot()` and

@@ -35,6 +35,10 @@ function asProcess(child: ChildProcess, cpu: number): ProcessRecord {
   return { pid, name, cpu_percent: cpu, memory_percent: 0.5, memory_rss: 40 * 1024 * 1024, status: 'sleeping', create_time: startTime(pid) };
 }
 
+// Process actions refuse an elevated engine without a token (these tests run as root), so the engine
+// has one and every page starts with it in sessionStorage, as after the console's token prompt.
+const TOKEN = 'console-extras-token';
+
 describe('console pages for routes landing on other branches (e2e)', () => {
   let root: string;
   let engine: { app: NestFastifyApplication; baseUrl: string };
@@ -48,6 +52,7 @@ describe('console pages for routes landing on other branches (e2e)', () => {
   async function freshPage(): Promise<{ page: Page; errors: string[] }> {
     await context?.close();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript({ content: `sessionStorage.setItem('sentracore.token', ${JSON.stringify(TOKEN)});` });
     const page = await context.newPage();
     return { page, errors: collectErrors(page) };
   }
@@ -58,6 +63,7 @@ describe('console pages for routes landing on other branches (e2e)', () => {
     const tracked = [asProcess(target, 9.5), asProcess(canary, 8.5)];
     engine = await startConsoleEngine(join(root, 'datastore'), {
       script: (cycle) => ({ ...demoScript(cycle), processes: [...SCRIPTED_DEFAULTS.processes, ...tracked] }),
+      apiToken: TOKEN,
     });
     const doc = (await (await fetch(`${engine.baseUrl}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     served = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));

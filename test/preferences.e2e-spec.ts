@@ -62,10 +62,12 @@ describe('GET|PUT /api/v1/preferences', () => {
   it.each([
     ['a wrong type', { alert_cpu_percent: 'ninety' }, 'alert_cpu_percent'],
     ['a string boolean', { safeguard_enabled: 'yes' }, 'safeguard_enabled'],
+    ['the string "false" (the earlier engine took it as enabled)', { safeguard_enabled: 'false' }, 'safeguard_enabled'],
+    ['a number for a boolean', { safeguard_enabled: 0 }, 'safeguard_enabled'],
     ['an unknown key', { alert_gpu_percent: 50 }, 'alert_gpu_percent'],
     ['an out-of-range sensitivity', { anomaly_sensitivity: 'extreme' }, 'anomaly_sensitivity'],
     ['a list of numbers', { safeguard_process_names: [1, 2] }, 'safeguard_process_names'],
-    ['a scalar for a list', { safeguard_process_names: 'a.exe' }, 'safeguard_process_names'],
+    ['a number for the names', { safeguard_process_names: 7 }, 'safeguard_process_names'],
     ['NaN-like infinity', { alert_disk_pressure: 1e308 }, 'alert_disk_pressure'],
   ])('rejects %s with 400 naming the field, leaving the file untouched', async (_name, body, field) => {
     await http().put('/api/v1/preferences').send({ alert_cpu_percent: 70 }).expect(200);
@@ -73,5 +75,15 @@ describe('GET|PUT /api/v1/preferences', () => {
     const res = await http().put('/api/v1/preferences').send(body).expect(400);
     expect(JSON.stringify(res.body.message)).toContain(field);
     expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
+  it('takes the names as a list or as one string split on newlines, commas and semicolons (the earlier engine)', async () => {
+    const res = await http()
+      .put('/api/v1/preferences')
+      .send({ safeguard_process_names: 'Backup-Agent;\nrender, backup-agent', safeguard_enabled: true })
+      .expect(200);
+    const names = process.platform === 'win32' ? ['backup-agent.exe', 'render.exe'] : ['backup-agent', 'render'];
+    expect(res.body.preferences).toMatchObject({ safeguard_enabled: true, safeguard_process_names: names });
+    expect(JSON.parse(await readFile(file, 'utf8')).safeguard_process_names).toEqual(names);
   });
 });

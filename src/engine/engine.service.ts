@@ -9,7 +9,7 @@ import { EngineDeps } from './engine-deps.js';
 import { cycleEvent } from './engine-events.js';
 import { historySample } from './history-sample.js';
 import { AnalysisPipeline } from './pipeline/analysis-pipeline.js';
-import type { AlertRecord } from './pipeline/alert-manager.js';
+import type { AlertActionRecord, AlertRecord } from './pipeline/alert-manager.js';
 import type { BaselineStatusRecord } from './pipeline/baseline-model.js';
 import type { EventRecord } from './pipeline/event-logger.js';
 import type { ProcessStatsRecord } from './pipeline/process-tracker.js';
@@ -18,6 +18,10 @@ import { buildStatus, type StatusRecord } from './pipeline/status.js';
 import { ProcessRefreshPolicy } from './process-refresh.js';
 import { ENGINE_VERSION } from '../common/package.js';
 import { asError } from '../common/as-error.js';
+import type { ProcessRecord } from '../telemetry/snapshot.record.js';
+
+/** Answers a fired alert before it is broadcast (the safeguard); what it did goes into the alert. */
+export type AlertResponder = (alert: AlertRecord) => Promise<AlertActionRecord[]>;
 
 const BASELINE_PERSIST_CYCLES = 150;
 const CHECKPOINT_SHAPE = wireShapeOf(CheckpointContentDto);
@@ -32,6 +36,7 @@ export class EngineService implements OnModuleInit {
   private readonly processRefresh: ProcessRefreshPolicy;
   private watchedUntilMs = 0;
   private stopped = false;
+  private alertResponder: AlertResponder | undefined;
 
   constructor(
     @Inject(SENTRACORE_OPTIONS) options: SentraCoreOptions,
@@ -66,6 +71,7 @@ export class EngineService implements OnModuleInit {
     const snapshot = await this.telemetry.sample({ timestamp, withProcesses });
     const runningPids = withProcesses ? this.telemetry.runningPids?.() : undefined;
     const cycle = this.pipeline.step(snapshot, this.deps.preferences.value, { processesRefreshed: withProcesses, runningPids });
+    if (cycle.firedAlert) await this.respondTo(cycle.firedAlert);
     if (historyDue) {
       await this.deps.history.append(historySample(cycle, this.pipeline.topProcesses(5)));
     }
@@ -75,6 +81,21 @@ export class EngineService implements OnModuleInit {
       this.logger.warn({ message: cycle.firedAlert.message, level: cycle.firedAlert.level });
       this.deps.events.alerts.next(cycle.firedAlert);
     }
+  }
+
+  /** The one answer to fired alerts (the processes module's safeguard registers itself). */
+  setAlertResponder(responder: AlertResponder): void {
+    this.alertResponder = responder;
+  }
+
+  /** The processes of the latest scan with their start times: what the engine tracks (GET /processes). */
+  trackedProcesses(): readonly ProcessRecord[] {
+    return this.pipeline.last?.snapshot.processes ?? [];
+  }
+
+  /** An event from outside the cycle (a process action): GET /events lists it with the cycle's own. */
+  recordEvent(event: EventRecord): void {
+    this.pipeline.logEvent(event);
   }
 
   /** GET /status and the live streams: the status; its process list is kept fresh while clients read it. */
@@ -161,6 +182,17 @@ export class EngineService implements OnModuleInit {
   /** The checkpoint of a clean stop (last_clean_shutdown: true); a failure is logged, the stop goes on. */
   async finalCheckpoint(): Promise<void> {
     await this.checkpoint(true).catch((error: unknown) => this.logger.error(asError(error)));
+  }
+
+  /** Runs before the alert is broadcast, so REST, /ws/alerts and the checkpoint all carry its actions. */
+  private async respondTo(alert: AlertRecord): Promise<void> {
+    alert.actions_taken = [];
+    if (!this.alertResponder) return;
+    try {
+      alert.actions_taken.push(...(await this.alertResponder(alert)));
+    } catch (error: unknown) {
+      this.logger.error(asError(error));
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 // ─── TO BE REPLACED by the generated types ───────────────────────────────────────────────────────
-// Routes being built on other branches (process actions, cleanup, large files), typed
+// Routes being built on other branches (cleanup, large files), typed
 // by hand from the earlier engine's shapes (docs/console.md, "Routes still to land"). `ApiPaths` in
 // schema.ts uses an entry here only while the generated `paths` lacks that route: once a route lands,
 // `npm run openapi` regenerates test/client/generated/openapi.d.ts, its generated type wins, and the
@@ -18,8 +18,6 @@ export interface DomainResult {
   ok: boolean;
   error?: string;
 }
-
-export type ProcessAction = 'terminate' | 'kill' | 'lower_priority' | 'normal_priority';
 
 export interface CleanupCategory {
   id: string;
@@ -95,9 +93,6 @@ export interface LargeFiles extends DomainResult {
 }
 
 export interface PendingPaths {
-  '/api/v1/processes/{pid}/action': Route<{
-    post: Operation<{ path: { pid: number } }, { action: ProcessAction }, DomainResult>;
-  }>;
   '/api/v1/cleanup/categories': Route<{ get: Operation<object, never, CleanupCategories> }>;
   '/api/v1/cleanup/scan': Route<{ post: Operation<object, { category_ids?: string[] }, CleanupScan> }>;
   '/api/v1/cleanup/scan/{scan_id}': Route<{ get: Operation<{ path: { scan_id: string } }, never, CleanupScan> }>;

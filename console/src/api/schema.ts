@@ -20,6 +20,7 @@ export type Preferences = JsonOf<'/api/v1/preferences', 'get'>;
 export type Alert = JsonOf<'/api/v1/alerts', 'get'>['alerts'][number];
 export type EngineEvent = JsonOf<'/api/v1/events', 'get'>['events'][number];
 export type ProcessStats = JsonOf<'/api/v1/processes', 'get'>['processes'][number];
+export type ProcessAction = NonNullable<Schemas['ProcessActionBodyDto']['action']>;
 export type HistorySample = JsonOf<'/api/v1/history', 'get'>['samples'][number];
 export type StorageInfo = JsonOf<'/api/v1/storage/info', 'get'>;
 export type HardwareHealth = JsonOf<'/api/v1/hardware/health', 'get'>;

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, call } from '../api/client';
-import type { ProcessAction } from '../api/pending-paths';
-import type { ProcessStats } from '../api/schema';
+import type { ProcessAction, ProcessStats } from '../api/schema';
 import { useRoute } from '../api/routes';
 import { confirmDanger } from '../ui/dialogs';
 import { Notice, Unavailable } from '../ui/common';

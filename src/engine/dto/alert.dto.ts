@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiDouble, ApiInteger } from '../../common/wire.js';
-import type { AlertRecord, AlertStateRecord, AlertSummaryRecord } from '../pipeline/alert-manager.js';
+import type { AlertActionRecord, AlertRecord, AlertStateRecord, AlertSummaryRecord } from '../pipeline/alert-manager.js';
 import type { RootCauseRecord } from '../pipeline/correlation-engine.js';
 import {
   EVENT_SEVERITIES,
@@ -13,6 +13,7 @@ import {
 } from '../pipeline/event-logger.js';
 import type { ProcessStatsRecord } from '../pipeline/process-tracker.js';
 import { RESOURCES, STRESS_LEVELS, type Resource, type StressLevel } from '../pipeline/stress-engine.js';
+import { ACTION_RESULTS, PROCESS_ACTIONS, type ActionResult } from '../pipeline/process-action.js';
 
 // SPEC §4 GET /processes item and alert contributors.
 export class ProcessStatsDto implements ProcessStatsRecord {
@@ -37,8 +38,12 @@ export class EventDetailsDto implements EventDetails {
   description!: string;
   @ApiProperty({ ...optional, example: 'CPU spike resolved', description: 'on the events that end a spike or pressure' })
   message?: string;
-  @ApiProperty({ ...optional, type: 'integer', example: 10428, description: 'process_start, process_stop' }) pid?: number;
-  @ApiProperty({ ...optional, example: 'render-worker', description: 'process_start' }) name?: string;
+  @ApiProperty({ ...optional, type: 'integer', example: 10428, description: 'process_start, process_stop, process_action' }) pid?: number;
+  @ApiProperty({ ...optional, example: 'render-worker', description: 'process_start, process_action' }) name?: string;
+  @ApiProperty({ ...optional, enum: PROCESS_ACTIONS, description: 'process_action' }) action?: string;
+  @ApiProperty({ ...optional, enum: ACTION_RESULTS, description: 'process_action: how it ended' }) result?: string;
+  @ApiProperty({ ...optional, enum: ['api', 'safeguard'], description: 'process_action: who asked' }) source?: string;
+  @ApiProperty({ ...optional, type: 'string', nullable: true, description: 'process_action: the reason when result is not ok' }) error?: string | null;
   @ApiProperty({ ...optional, type: 'number', example: 91.2 }) cpu_percent?: number;
   @ApiProperty({ ...optional, type: 'number', example: 84.04 }) cpu_smoothed?: number;
   @ApiProperty({ ...optional, type: 'number', example: 87.1 }) memory_percent?: number;
@@ -80,6 +85,16 @@ export class RootCauseDto implements RootCauseRecord {
   summary!: string;
 }
 
+// An alert's actions_taken entry: what the safeguard did in answer (docs/process-control.md).
+export class AlertActionDto implements AlertActionRecord {
+  @ApiDouble({ example: 1778661159.81 }) timestamp!: number;
+  @ApiInteger({ example: 24310 }) pid!: number;
+  @ApiProperty({ example: 'backup-agent' }) name!: string;
+  @ApiProperty({ enum: ['terminate'], example: 'terminate' }) action!: 'terminate';
+  @ApiProperty({ enum: ACTION_RESULTS, example: 'ok' }) result!: ActionResult;
+  @ApiProperty({ type: 'string', nullable: true, example: null, description: 'why, when result is not ok' }) error!: string | null;
+}
+
 export class AlertDto implements AlertRecord {
   @ApiDouble({ example: 1778661159.76 }) timestamp!: number;
   @ApiDouble({ example: 69.85 }) stress_score!: number;
@@ -87,6 +102,12 @@ export class AlertDto implements AlertRecord {
   @ApiProperty({ type: [ProcessStatsDto] }) top_contributors!: ProcessStatsDto[];
   @ApiProperty({ example: 'Resource alert (CPU pressure 90% (threshold 85%)). Stress high (70/100), sustained ~10s.' }) message!: string;
   @ApiProperty({ type: RootCauseDto }) root_cause!: RootCauseDto;
+  @ApiProperty({
+    type: [AlertActionDto],
+    required: false,
+    description: 'what the safeguard did in answer, [] when nothing; absent on alerts restored from an older checkpoint',
+  })
+  actions_taken?: AlertActionDto[];
 }
 
 /** GET /status `recent_alerts[]`: the earlier engine's compact form (GET /alerts has the whole alert). */

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { ApiDouble } from '../../common/wire.js';
 import { ANOMALY_SENSITIVITIES as SENSITIVITIES } from '../pipeline/anomaly-detector.js';
-import type { PreferencesRecord } from '../pipeline/preferences.js';
+import { splitProcessNames, type PreferencesRecord } from '../pipeline/preferences.js';
 
 // SPEC §5 "Preferences": the body of GET /preferences and of PUT /preferences' answer.
 export class PreferencesDto implements PreferencesRecord {
@@ -42,13 +43,18 @@ export class UpdatePreferencesDto {
   @Max(1e6)
   alert_disk_pressure?: number;
 
-  @ApiPropertyOptional({ example: false })
+  @ApiPropertyOptional({ example: false, description: 'a JSON boolean only: the string "false" is a 400' })
   @IsOptional()
   @IsBoolean()
   safeguard_enabled?: boolean;
 
-  @ApiPropertyOptional({ type: [String], example: ['backup.exe'], maxItems: 100 })
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'array', items: { type: 'string' }, maxItems: 100 }, { type: 'string' }],
+    example: ['backup.exe'],
+    description: 'a list, or one string split on newlines, commas and semicolons; stored trimmed, lower case, sorted, with `.exe` added on Windows',
+  })
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? splitProcessNames(value) : value))
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })

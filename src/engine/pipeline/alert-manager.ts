@@ -1,6 +1,7 @@
 import type { CorrelationEngine, RootCauseRecord } from './correlation-engine.js';
 import type { EventRecord } from './event-logger.js';
 import { clamp, formatFixed, round } from './math.js';
+import type { ActionResult } from './process-action.js';
 import type { ProcessStatsRecord } from './process-tracker.js';
 import { RESOURCES, type Resource, type ResourceValues, type StressLevel, type StressRecord } from './stress-engine.js';
 import { wireProcess } from './wire-rounding.js';
@@ -13,6 +14,24 @@ export interface AlertRecord {
   top_contributors: ProcessStatsRecord[];
   message: string;
   root_cause: RootCauseRecord;
+  /**
+   * What the engine did in answer (the safeguard's terminations), filled in right after the alert
+   * fired and before it is broadcast. Additive to SPEC §5: absent on alerts of older checkpoints.
+   */
+  actions_taken?: AlertActionRecord[];
+}
+
+/** One action the engine took in answer to an alert (docs/process-control.md). */
+export interface AlertActionRecord {
+  /** Unix seconds. */
+  timestamp: number;
+  pid: number;
+  name: string;
+  action: 'terminate';
+  /** `ok`: the signal was accepted; otherwise why nothing was done or what failed. */
+  result: ActionResult;
+  /** A readable reason when `result` is not `ok`, else null. */
+  error: string | null;
 }
 
 /** An alert as GET /status lists it, compact as the earlier engine's: the live frame carries up to 50. */

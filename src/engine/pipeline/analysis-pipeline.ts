@@ -217,6 +217,11 @@ export class AnalysisPipeline {
     return this.alertManager.recent();
   }
 
+  /** An event from outside the cycle (a process action), kept with the cycle's own. */
+  logEvent(event: EventRecord): void {
+    this.eventLogger.log(event);
+  }
+
   /** Newest first (GET /events: the newest 50, as the earlier engine). */
   listEvents(limit = EVENTS_SERVED): EventRecord[] {
     return this.eventLogger.list(limit);

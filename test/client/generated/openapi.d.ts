@@ -176,6 +176,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/processes/{pid}/action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terminate, kill, or set the CPU priority of a process this engine tracks; refusals and failures are ok:false with a reason */
+        post: operations["ProcessActionsController_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports": {
         parameters: {
             query?: never;
@@ -302,7 +319,35 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AlertActionDto: {
+            /**
+             * @example terminate
+             * @enum {string}
+             */
+            action: "terminate";
+            /**
+             * @description why, when result is not ok
+             * @example null
+             */
+            error: string | null;
+            /** @example backup-agent */
+            name: string;
+            /** @example 24310 */
+            pid: number;
+            /**
+             * @example ok
+             * @enum {string}
+             */
+            result: "ok" | "refused" | "not_found" | "permission_denied" | "failed";
+            /**
+             * Format: double
+             * @example 1778661159.81
+             */
+            timestamp: number;
+        };
         AlertDto: {
+            /** @description what the safeguard did in answer, [] when nothing; absent on alerts restored from an older checkpoint */
+            actions_taken?: components["schemas"]["AlertActionDto"][];
             /**
              * @example high
              * @enum {string}
@@ -547,6 +592,11 @@ export interface components {
             warm_started: boolean;
         };
         EventDetailsDto: {
+            /**
+             * @description process_action
+             * @enum {string}
+             */
+            action?: "kill" | "lower_priority" | "normal_priority" | "terminate";
             /** @example 91.2 */
             cpu_percent?: number;
             /** @example 84.04 */
@@ -560,6 +610,8 @@ export interface components {
             disk_bytes_per_sec?: number;
             /** @example 812.5 */
             disk_ops_per_sec?: number;
+            /** @description process_action: the reason when result is not ok */
+            error?: string | null;
             /**
              * @description level changes: the level before
              * @example moderate
@@ -585,12 +637,12 @@ export interface components {
              */
             message?: string;
             /**
-             * @description process_start
+             * @description process_start, process_action
              * @example render-worker
              */
             name?: string;
             /**
-             * @description process_start, process_stop
+             * @description process_start, process_stop, process_action
              * @example 10428
              */
             pid?: number;
@@ -600,10 +652,20 @@ export interface components {
              */
             primary_bottleneck?: "cpu" | "memory" | "disk";
             /**
+             * @description process_action: how it ended
+             * @enum {string}
+             */
+            result?: "ok" | "refused" | "not_found" | "permission_denied" | "failed";
+            /**
              * @description level changes: the score
              * @example 61.25
              */
             score?: number;
+            /**
+             * @description process_action: who asked
+             * @enum {string}
+             */
+            source?: "api" | "safeguard";
             /**
              * @description alert_fired
              * @example 69.85
@@ -631,7 +693,7 @@ export interface components {
              * @example cpu_spike
              * @enum {string}
              */
-            event_type: "cpu_spike" | "memory_pressure" | "disk_spike" | "process_start" | "process_stop" | "stress_level_change" | "anomaly_level_change" | "alert_fired";
+            event_type: "cpu_spike" | "memory_pressure" | "disk_spike" | "process_start" | "process_stop" | "stress_level_change" | "anomaly_level_change" | "alert_fired" | "process_action";
             /**
              * @example warning
              * @enum {string}
@@ -1152,6 +1214,31 @@ export interface components {
              */
             memory: number;
         };
+        ProcessActionBodyDto: {
+            /**
+             * @description case-sensitive; surrounding whitespace is ignored
+             * @example lower_priority
+             * @enum {string}
+             */
+            action?: "kill" | "lower_priority" | "normal_priority" | "terminate";
+        };
+        ProcessActionResultDto: {
+            /** @example PID 4242 is not a process this engine tracks: only processes listed by GET /api/v1/processes can be acted on */
+            error?: string;
+            /**
+             * @description terminate / kill: whether the process had exited about a second later
+             * @example true
+             */
+            exited?: boolean;
+            /** @example true */
+            ok: boolean;
+            /**
+             * @description how it ended, for programs (`error` is for people)
+             * @example ok
+             * @enum {string}
+             */
+            result: "ok" | "refused" | "not_found" | "permission_denied" | "failed";
+        };
         ProcessDto: {
             /**
              * Format: double
@@ -1565,14 +1652,18 @@ export interface components {
              * @enum {string}
              */
             anomaly_sensitivity?: "lenient" | "normal" | "strict";
-            /** @example false */
+            /**
+             * @description a JSON boolean only: the string "false" is a 400
+             * @example false
+             */
             safeguard_enabled?: boolean;
             /**
+             * @description a list, or one string split on newlines, commas and semicolons; stored trimmed, lower case, sorted, with `.exe` added on Windows
              * @example [
              *       "backup.exe"
              *     ]
              */
-            safeguard_process_names?: string[];
+            safeguard_process_names?: string[] | string;
         };
         VolumeDto: {
             /** @example /dev/vda */
@@ -1969,6 +2060,52 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProcessesDto"];
                 };
+            };
+        };
+    };
+    ProcessActionsController_act: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcessActionBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessActionResultDto"];
+                };
+            };
+            /** @description invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SENTRACORE_API_TOKEN is set and the bearer token is missing or wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a form content type (urlencoded, multipart, text/plain); send JSON or no body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
