@@ -1,10 +1,16 @@
 import { errorCode, type FsPort } from '../../storage/fs.port.js';
-import { buildDayIndex } from './day-index.builder.js';
+import { buildDayIndex, MAX_LINE_BYTES } from './day-index.builder.js';
 import { DayColumns } from './day-columns.js';
 import { syncDayFileProbe, type DayFile, type DayFileProbe } from './day-file.probe.js';
 import { NameTable } from './name-table.js';
 
 export type { DayFile } from './day-file.probe.js';
+
+/** A day file the archive does not serve, and why (GET /health, GET /storage/info). */
+export interface SkippedDayFile {
+  name: string;
+  reason: string;
+}
 
 interface Entry {
   file: DayFile;
@@ -23,6 +29,7 @@ export class HistoryCatalogue {
   private readonly entries = new Map<string, Entry>();
   private readonly builds = new Map<string, Promise<DayColumns | undefined>>();
   private readonly names = new NameTable();
+  private links: string[] = [];
 
   constructor(
     private readonly fs: FsPort,
@@ -32,7 +39,8 @@ export class HistoryCatalogue {
 
   /** The day files, oldest first; indexes of files that changed since are dropped. */
   async refresh(): Promise<DayFile[]> {
-    const files = this.probe(this.dir);
+    const { files, links } = this.probe(this.dir);
+    this.links = links;
     const seen = new Set(files.map((f) => f.name));
     for (const name of this.entries.keys()) if (!seen.has(name)) this.entries.delete(name);
     for (const file of files) {
@@ -41,6 +49,20 @@ export class HistoryCatalogue {
       else this.entries.set(file.name, { file });
     }
     return files;
+  }
+
+  /**
+   * Day files not served, as of the last refresh: links (never followed), files in which no line was
+   * valid, and files with lines over the length cap (those lines are skipped as malformed).
+   */
+  skipped(): SkippedDayFile[] {
+    const out: SkippedDayFile[] = this.links.map((name) => ({ name, reason: 'not a regular file (a symbolic link?): never read, written or deleted' }));
+    for (const [name, { file, columns }] of this.entries) {
+      if (!columns) continue;
+      if (columns.count === 0 && file.size > 0) out.push({ name, reason: 'no valid sample line' });
+      else if (columns.oversizedLines > 0) out.push({ name, reason: `${columns.oversizedLines} line(s) over ${MAX_LINE_BYTES} bytes skipped` });
+    }
+    return out.sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
   /** The index of a file as of its last refresh, built (once, shared by concurrent readers) when missing. */
