@@ -133,7 +133,8 @@ export class HistoryStore implements OnApplicationBootstrap {
   }
 
   /** Day files not served (links, files without a valid line, over-long lines), as of the last refresh. */
-  skippedFiles(): SkippedDayFile[] {
+  async skippedFiles(): Promise<SkippedDayFile[]> {
+    await this.catalogue.refresh().catch(() => undefined);
     return this.catalogue.skipped();
   }
 

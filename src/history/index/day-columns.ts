@@ -39,6 +39,8 @@ export class DayColumns {
   mtimeMs = 0;
   /** Lines skipped for being over the length cap (MAX_LINE_BYTES): malformed, never held. */
   oversizedLines = 0;
+  /** Bytes at the start of the file left unread (a file over MAX_DAY_FILE_BYTES); own appends after them are indexed. */
+  unreadBytes = 0;
   /** Lines appear in `at` order (the normal case), so ranges are found by binary search. */
   sorted = true;
   at = new Float64Array(0);

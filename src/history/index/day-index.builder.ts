@@ -15,6 +15,7 @@ const MAX_LINES_GUESS = 100_000;
  * over its bytes and a bounded buffer, never a string of its size.
  */
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;
+const SKIP_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /**
  * Indexes a day file in bounded chunks: each chunk is one await, so a large archive is indexed in
@@ -30,7 +31,7 @@ export async function buildDayIndex(fs: FsPort, path: string, names: NameTable):
     let carry = 0;
     let carryStart = 0;
     let position = 0;
-    // Inside a line already over the cap: its bytes are dropped up to the next newline.
+    // Inside a line over MAX_LINE_BYTES: its bytes are dropped up to the next newline.
     let skipping = false;
     let buffer: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     for (;;) {
@@ -57,7 +58,8 @@ export async function buildDayIndex(fs: FsPort, path: string, names: NameTable):
         columns.oversizedLines++;
         [skipping, carry] = [true, 0];
         carryStart += data.length - consumed;
-        buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+        // Large reads while skipping: each read is a thread-pool round trip (~2 ms on a busy machine).
+        buffer = Buffer.allocUnsafe(SKIP_CHUNK_BYTES);
       }
     }
     if (carry > 0 && !skipping) columns.addBytes(buffer, 0, carry, carryStart);

@@ -17,6 +17,13 @@ interface Entry {
   columns?: DayColumns;
 }
 
+/**
+ * A day file larger than this is not read: ten times a day of samples every second with long process
+ * lists. Reading a hostile 1 GiB file costs seconds of I/O on a busy machine even streamed, and
+ * appends to today's file wait for its index.
+ */
+export const MAX_DAY_FILE_BYTES = 512 * 1024 * 1024;
+
 const fresh = (columns: DayColumns | undefined, file: DayFile): columns is DayColumns =>
   !!columns && columns.indexedBytes === file.size && columns.mtimeMs === file.mtimeMs;
 
@@ -59,7 +66,8 @@ export class HistoryCatalogue {
     const out: SkippedDayFile[] = this.links.map((name) => ({ name, reason: 'not a regular file (a symbolic link?): never read, written or deleted' }));
     for (const [name, { file, columns }] of this.entries) {
       if (!columns) continue;
-      if (columns.count === 0 && file.size > 0) out.push({ name, reason: 'no valid sample line' });
+      if (columns.unreadBytes > 0) out.push({ name, reason: `larger than ${MAX_DAY_FILE_BYTES} bytes (no day the engine writes is): not read` });
+      else if (columns.count === 0 && file.size > 0) out.push({ name, reason: 'no valid sample line' });
       else if (columns.oversizedLines > 0) out.push({ name, reason: `${columns.oversizedLines} line(s) over ${MAX_LINE_BYTES} bytes skipped` });
     }
     return out.sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -109,7 +117,7 @@ export class HistoryCatalogue {
   private async build(file: DayFile): Promise<DayColumns | undefined> {
     let columns: DayColumns;
     try {
-      columns = await buildDayIndex(this.fs, file.path, this.names);
+      columns = file.size > MAX_DAY_FILE_BYTES ? this.unread(file) : await buildDayIndex(this.fs, file.path, this.names);
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return undefined; // deleted since the refresh
       throw error;
@@ -117,6 +125,13 @@ export class HistoryCatalogue {
     const entry = this.entries.get(file.name);
     // Keep the index for later readers only if it matches the file as the latest refresh saw it.
     if (entry && !entry.columns && fresh(columns, entry.file)) entry.columns = columns;
+    return columns;
+  }
+
+  // An empty index covering the whole file: nothing of it is read, and own appends after it are indexed as usual.
+  private unread(file: DayFile): DayColumns {
+    const columns = new DayColumns(file.path, this.names);
+    [columns.indexedBytes, columns.mtimeMs, columns.unreadBytes] = [file.size, file.mtimeMs, file.size];
     return columns;
   }
 }
