@@ -75,7 +75,7 @@ function normalizeProcess(process: HistoryProcessRecord): HistoryProcessRecord {
 export function normalizeSample(sample: HistorySampleRecord): HistorySampleRecord {
   const out: Record<string, unknown> = { at: round2(sample.at) };
   for (const field of METRIC_FIELDS) out[field] = numberOrNull(sample[field]);
-  out.top_processes = (sample.top_processes ?? []).map(normalizeProcess);
+  out.top_processes = processEntries(sample).map(normalizeProcess);
   return out as unknown as HistorySampleRecord;
 }
 
