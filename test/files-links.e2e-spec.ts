@@ -219,6 +219,23 @@ describe('files, links and reads on a real datastore', () => {
       expect(complete).toBe(20);
     }, 120_000);
 
+    it('a streamed answer nobody reads to the end (HEAD, a client that goes away) does not hold DELETE /history', async () => {
+      await boot();
+      const { port } = app.getHttpServer().address() as AddressInfo;
+      fill();
+      await http().head(url).expect(200);
+      await new Promise<void>((resolve) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: url }, (res) => {
+          res.once('data', () => (req.destroy(), resolve()));
+        });
+        req.on('error', () => undefined);
+        req.end();
+      });
+      const started = Date.now();
+      expect(((await http().delete('/api/v1/history').expect(200)).body as Json).files_removed).toBe(DAYS);
+      expect(Date.now() - started).toBeLessThan(5000);
+    }, 30_000);
+
     it('an export racing DELETE /history writes every selected sample (never 503 ENOENT)', async () => {
       await boot();
       for (let trial = 0; trial < 5; trial++) {

@@ -14,14 +14,16 @@ import type { HistoryQuery } from './read/history-query.js';
 import { HistoryReader, type HistoryAnswer } from './read/history-reader.js';
 import { filesToPrune, type PruneResult } from './retention/history-retention.js';
 import type { HistorySummaryRecord } from './read/history-summary.js';
-import { GateBusyError, ReadGate } from './read/read-gate.js';
+import { holdWhileOpen, ReadGate } from './read/read-gate.js';
 import type { SkippedDayFile } from './index/history-catalogue.js';
-import { isSymlink, SymlinkRefusedError } from '../storage/no-follow.js';
-import { SentraCoreError } from '../common/sentra-core.error.js';
+import { clearNotRun, pruneNotRun, refuseLinkedFolder } from './retention/delete-guard.js';
+import { SymlinkRefusedError } from '../storage/no-follow.js';
 import { Readable } from 'node:stream';
 
 /** How long DELETE /history waits for reads in progress before it answers 409 (and deletes nothing). */
 export const CLEAR_WAIT_MS = 10_000;
+/** The longest a streamed GET /history may take (a 30-day raw answer is ~50 MB: seconds on loopback). */
+const STREAM_LEASE_MAX_MS = 5 * 60_000;
 /** Retention is never urgent: it waits this long for reads, else it runs at its next turn. */
 const PRUNE_WAIT_MS = 30_000;
 
@@ -116,7 +118,7 @@ export class HistoryStore implements OnApplicationBootstrap {
       throw error;
     }
     // A streamed body holds the gate until its last byte, or until the client going away closes it.
-    if (answer.body instanceof Readable) answer.body.once('close', release);
+    if (answer.body instanceof Readable) holdWhileOpen(answer.body, release, STREAM_LEASE_MAX_MS);
     else release();
     return answer;
   }
@@ -184,17 +186,7 @@ export class HistoryStore implements OnApplicationBootstrap {
       }
       if (result.files_removed > 0) this.logger.log({ message: 'history retention removed old days', ...result });
       return result;
-    }).catch((error: unknown) => {
-      if (error instanceof GateBusyError) {
-        this.logger.warn({ message: `history retention postponed: ${error.message}` });
-        return { files_removed: 0, bytes_freed: 0, files: [] };
-      }
-      if (error instanceof SentraCoreError && error.code === 'CONFLICT') {
-        this.logger.warn({ message: `history retention skipped: ${error.message}` });
-        return { files_removed: 0, bytes_freed: 0, files: [] };
-      }
-      throw error;
-    });
+    }).catch((error: unknown) => pruneNotRun(this.logger, error));
   }
 
   /** Deletes every `samples-*.jsonl` file and nothing else; the next sample is stored at once. */
@@ -206,10 +198,7 @@ export class HistoryStore implements OnApplicationBootstrap {
       this.appender.lastAt = undefined;
       this.logger.log({ message: 'history cleared', filesRemoved: removed });
       return removed;
-    }).catch((error: unknown) => {
-      if (!(error instanceof GateBusyError)) throw error;
-      throw new SentraCoreError('CONFLICT', `history not cleared, nothing deleted: ${error.message}; try again`);
-    });
+    }).catch(clearNotRun);
   }
 
   /**
@@ -269,12 +258,7 @@ export class HistoryStore implements OnApplicationBootstrap {
     return this.gate.exclusive(
       () =>
         this.exclusive(async () => {
-          if (await isSymlink(this.fs, this.historyDir)) {
-            throw new SentraCoreError(
-              'CONFLICT',
-              `${this.historyDir} is a symbolic link: history files are read and written through it, but never deleted (retention and DELETE /history are off); replace it with a folder to delete history`,
-            );
-          }
+          await refuseLinkedFolder(this.fs, this.historyDir);
           return work();
         }),
       waitMs,

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /** Why an exclusive section did not run: readers held the gate past the wait. */
 export class GateBusyError extends Error {
   constructor(
@@ -62,4 +64,17 @@ export class ReadGate {
     this.drained = undefined;
     if (!ok && this.readers > 0) throw new GateBusyError(this.readers, waitMs);
   }
+}
+
+/**
+ * Holds a read lease for as long as a streamed body is open: released when it closes (its last byte
+ * sent, or the client gone). A stream still open after `maxMs` (a client connected but not reading) is
+ * destroyed, so no client can hold deletes off for good.
+ */
+export function holdWhileOpen(stream: Readable, release: () => void, maxMs: number): void {
+  const cap = setTimeout(() => stream.destroy(), maxMs).unref();
+  stream.once('close', () => {
+    clearTimeout(cap);
+    release();
+  });
 }
