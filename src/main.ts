@@ -41,7 +41,7 @@ async function start({ server, engine }: Settings, store: EngineConfigStore, pla
   const logger = WinstonModule.createLogger(
     loggingOptions({ file: new DatastorePaths(engine).logFile(), maxBytes: server.logMaxBytes, backupCount: server.logBackupCount }),
   );
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(engine), createFastifyAdapter(), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(engine), createFastifyAdapter({ maxConnections: server.maxConnections }), {
     logger,
     abortOnError: false,
   });

@@ -41,15 +41,20 @@ describe('foundation routes on Fastify (e2e)', () => {
     expect(readdirSync(root).sort()).toEqual([...SECTIONS].sort());
   });
 
-  it('GET /api/v1/health has the reference shape plus storage writability', async () => {
+  it('GET /api/v1/health has the reference shape plus storage writability and the skipped day files', async () => {
     const response = await http().get('/api/v1/health').expect(200);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
-    expect(shapeOf(response.body)).toEqual({ ...(shapeOf(fixture('health.json')) as object), storage: { writable: 'boolean', last_error: 'null' } });
+    expect(shapeOf(response.body)).toEqual({
+      ...(shapeOf(fixture('health.json')) as object),
+      storage: { writable: 'boolean', last_error: 'null' },
+      skipped_history_files: 'array',
+    });
     expect(response.body).toEqual({
       status: 'running',
       engine: true,
       websocket_clients: { live: 0, alerts: 0 },
       storage: { writable: true, last_error: null },
+      skipped_history_files: [],
     });
   });
 

@@ -76,6 +76,7 @@ describe('serverSettingsFromEnv (SPEC §3)', () => {
       engineConfigPath: undefined,
       logMaxBytes: 2 * 1024 * 1024,
       logBackupCount: 5,
+      maxConnections: 256,
     });
   });
 
@@ -86,6 +87,7 @@ describe('serverSettingsFromEnv (SPEC §3)', () => {
       SENTRACORE_ENGINE_CONFIG: '/etc/sc/engine-config.json',
       SENTRACORE_LOG_MAX_BYTES: '1048576',
       SENTRACORE_LOG_BACKUP_COUNT: '2',
+      SENTRACORE_MAX_CONNECTIONS: '64',
     });
     expect(settings).toEqual({
       host: '0.0.0.0',
@@ -94,6 +96,7 @@ describe('serverSettingsFromEnv (SPEC §3)', () => {
       engineConfigPath: '/etc/sc/engine-config.json',
       logMaxBytes: 1048576,
       logBackupCount: 2,
+      maxConnections: 64,
     });
   });
 
@@ -106,6 +109,9 @@ describe('serverSettingsFromEnv (SPEC §3)', () => {
     expect(serverSettingsFromEnv({ SENTRACORE_LOG_MAX_BYTES: '1000' }).logMaxBytes).toBe(128 * 1024);
     expect(serverSettingsFromEnv({ SENTRACORE_LOG_BACKUP_COUNT: '-3' }).logBackupCount).toBe(0);
     expect(serverSettingsFromEnv({ SENTRACORE_LOG_BACKUP_COUNT: '2.7' }).logBackupCount).toBe(2);
+    expect(serverSettingsFromEnv({ SENTRACORE_MAX_CONNECTIONS: '3' }).maxConnections).toBe(8);
+    expect(() => serverSettingsFromEnv({ SENTRACORE_MAX_CONNECTIONS: 'many' })).toThrow('SENTRACORE_MAX_CONNECTIONS is not a number: "many"');
+    expect(() => serverSettingsFromEnv({ SENTRACORE_MAX_CONNECTIONS: '0' })).toThrow('SENTRACORE_MAX_CONNECTIONS must be greater than zero');
   });
 
   it.each([

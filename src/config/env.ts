@@ -74,7 +74,14 @@ export interface ServerSettings {
   engineConfigPath?: string;
   logMaxBytes: number;
   logBackupCount: number;
+  /** SENTRACORE_MAX_CONNECTIONS: open HTTP/WebSocket connections served at once; more are closed on accept. */
+  maxConnections: number;
 }
+
+/** Far below the usual 1,024 descriptors, so idle sockets never starve the datastore's files (issue 21). */
+export const DEFAULT_MAX_CONNECTIONS = 256;
+/** The dashboard, its two WebSockets, a browser console and /health need a few at once. */
+export const MIN_MAX_CONNECTIONS = 8;
 
 const MIN_LOG_BYTES = 128 * 1024;
 const DEFAULT_PORT = 8740;
@@ -96,5 +103,6 @@ export function serverSettingsFromEnv(env: Env = process.env): ServerSettings {
     engineConfigPath: stringVar(env, 'SENTRACORE_ENGINE_CONFIG'),
     logMaxBytes: Math.max(MIN_LOG_BYTES, numberVar(env, 'SENTRACORE_LOG_MAX_BYTES') ?? 2 * 1024 * 1024),
     logBackupCount: Math.max(0, Math.floor(backups)),
+    maxConnections: Math.max(MIN_MAX_CONNECTIONS, Math.floor(positiveVar(env, 'SENTRACORE_MAX_CONNECTIONS') ?? DEFAULT_MAX_CONNECTIONS)),
   };
 }

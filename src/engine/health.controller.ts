@@ -1,6 +1,7 @@
 import { Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiController } from '../common/api-controller.decorator.js';
+import { HistoryStore } from '../history/history.store.js';
 import { StorageHealth } from '../storage/storage-health.js';
 import { HealthDto } from './dto/health.dto.js';
 import { LiveClients } from './live-clients.js';
@@ -10,17 +11,19 @@ export class HealthController {
   constructor(
     private readonly clients: LiveClients,
     private readonly storage: StorageHealth,
+    private readonly history: HistoryStore,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Liveness, live-stream clients and datastore writability' })
   @ApiOkResponse({ type: HealthDto })
-  health(): HealthDto {
+  async health(): Promise<HealthDto> {
     return {
       status: 'running',
       engine: true,
       websocket_clients: this.clients.snapshot(),
       storage: { writable: this.storage.writable, last_error: this.storage.lastErrorMessage },
+      skipped_history_files: await this.history.skippedFiles(),
     };
   }
 }

@@ -14,6 +14,18 @@ import type { HistoryQuery } from './read/history-query.js';
 import { HistoryReader, type HistoryAnswer } from './read/history-reader.js';
 import { filesToPrune, type PruneResult } from './retention/history-retention.js';
 import type { HistorySummaryRecord } from './read/history-summary.js';
+import { holdWhileOpen, ReadGate } from './read/read-gate.js';
+import type { SkippedDayFile } from './index/history-catalogue.js';
+import { clearNotRun, pruneNotRun, refuseLinkedFolder } from './retention/delete-guard.js';
+import { SymlinkRefusedError } from '../storage/no-follow.js';
+import { Readable } from 'node:stream';
+
+/** How long DELETE /history waits for reads in progress before it answers 409 (and deletes nothing). */
+export const CLEAR_WAIT_MS = 10_000;
+/** The longest a streamed GET /history may take (a 30-day raw answer is ~50 MB: seconds on loopback). */
+const STREAM_LEASE_MAX_MS = 5 * 60_000;
+/** Retention is never urgent: it waits this long for reads, else it runs at its next turn. */
+const PRUNE_WAIT_MS = 30_000;
 
 /**
  * The history archive of SPEC §6: append (debounced, crash-tolerant), query, summary, retention, clear.
@@ -27,6 +39,9 @@ export class HistoryStore implements OnApplicationBootstrap {
   private readonly appender: HistoryAppender;
   private readonly reader: HistoryReader;
   private readonly bodies = new BodyCache();
+  /** Reads exclude deletes: see ReadGate for the rule. */
+  private readonly gate = new ReadGate();
+  private readonly historyDir: string;
   private writes: Promise<unknown> = Promise.resolve();
   private ready: Promise<void> = Promise.resolve();
   private indexing: Promise<void> = Promise.resolve();
@@ -40,6 +55,7 @@ export class HistoryStore implements OnApplicationBootstrap {
     paths: DatastorePaths,
     private readonly health: StorageHealth,
   ) {
+    this.historyDir = paths.historyDir();
     this.catalogue = new HistoryCatalogue(fs, paths.historyDir());
     this.appender = new HistoryAppender(fs, paths, this.catalogue);
     const { retentionDays, sampleIntervalSec } = options.history;
@@ -81,7 +97,8 @@ export class HistoryStore implements OnApplicationBootstrap {
     }).catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       this.appendFailures.failed(reason, this.clock.nowMs(), { at: sample?.at });
-      this.health.recordFailure('append history sample', error);
+      // A day file that is a link is refused on purpose (and reported in health), not a storage failure.
+      if (!(error instanceof SymlinkRefusedError)) this.health.recordFailure('append history sample', error);
       return false;
     });
   }
@@ -92,6 +109,38 @@ export class HistoryStore implements OnApplicationBootstrap {
    */
   async queryBody(query: HistoryQuery, acceptsGzip = false): Promise<HistoryHttpBody> {
     await this.ready;
+    const release = await this.gate.enterRead();
+    let answer: HistoryHttpBody;
+    try {
+      answer = await this.buildBody(query, acceptsGzip);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    // A streamed body holds the gate until its last byte, or until the client going away closes it.
+    if (answer.body instanceof Readable) holdWhileOpen(answer.body, release, STREAM_LEASE_MAX_MS);
+    else release();
+    return answer;
+  }
+
+  /** Runs a read (an export) that excludes deletes from its first selection to its last byte. */
+  async reading<T>(work: () => Promise<T>): Promise<T> {
+    await this.ready;
+    const release = await this.gate.enterRead();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+
+  /** Day files not served (links, files without a valid line, over-long lines), as of the last refresh. */
+  async skippedFiles(): Promise<SkippedDayFile[]> {
+    await this.catalogue.refresh().catch(() => undefined);
+    return this.catalogue.skipped();
+  }
+
+  private async buildBody(query: HistoryQuery, acceptsGzip: boolean): Promise<HistoryHttpBody> {
     const { selection, summary } = await this.reader.select(query, this.clock.nowMs() / 1000);
     const segments = selection.count <= STREAM_ABOVE_SAMPLES ? selection.lineSegments : undefined;
     const key = segments && this.bodies.key(segments, summary);
@@ -103,14 +152,15 @@ export class HistoryStore implements OnApplicationBootstrap {
 
   /** The samples of a query as objects (in-process callers and exports). */
   async query(query: HistoryQuery): Promise<HistorySampleRecord[]> {
-    await this.ready;
-    const { selection } = await this.reader.select(query, this.clock.nowMs() / 1000);
-    const samples: HistorySampleRecord[] = [];
-    for await (const batch of selection.sampleBatches()) samples.push(...batch);
-    return samples;
+    return this.reading(async () => {
+      const { selection } = await this.reader.select(query, this.clock.nowMs() / 1000);
+      const samples: HistorySampleRecord[] = [];
+      for await (const batch of selection.sampleBatches()) samples.push(...batch);
+      return samples;
+    });
   }
 
-  /** A query's lazily materialised result, for streaming consumers such as exports. */
+  /** A query's lazily materialised result, for streaming consumers such as exports (inside `reading`). */
   async select(query: HistoryQuery): Promise<HistoryAnswer> {
     await this.ready;
     return this.reader.select(query, this.clock.nowMs() / 1000);
@@ -123,7 +173,7 @@ export class HistoryStore implements OnApplicationBootstrap {
 
   /** Retention: deletes day files older than `retentionDays`, then the oldest days past `maxBytes`. */
   prune(): Promise<PruneResult> {
-    return this.exclusive(async () => {
+    return this.deleting(PRUNE_WAIT_MS, async () => {
       const { retentionDays, maxBytes } = this.options.history;
       const victims = filesToPrune(await this.catalogue.refresh(), this.clock.nowMs(), retentionDays, maxBytes);
       const result: PruneResult = { files_removed: 0, bytes_freed: 0, files: [] };
@@ -136,19 +186,19 @@ export class HistoryStore implements OnApplicationBootstrap {
       }
       if (result.files_removed > 0) this.logger.log({ message: 'history retention removed old days', ...result });
       return result;
-    });
+    }).catch((error: unknown) => pruneNotRun(this.logger, error));
   }
 
   /** Deletes every `samples-*.jsonl` file and nothing else; the next sample is stored at once. */
   clear(): Promise<number> {
-    return this.exclusive(async () => {
+    return this.deleting(CLEAR_WAIT_MS, async () => {
       let removed = 0;
       for (const file of await this.catalogue.refresh()) if (await this.remove(file.path)) removed++;
       this.catalogue.forget();
       this.appender.lastAt = undefined;
       this.logger.log({ message: 'history cleared', filesRemoved: removed });
       return removed;
-    });
+    }).catch(clearNotRun);
   }
 
   /**
@@ -198,6 +248,21 @@ export class HistoryStore implements OnApplicationBootstrap {
       if (errorCode(error) === 'ENOENT') return false;
       throw error;
     }
+  }
+
+  /**
+   * A delete: refused when history/ is a symbolic link (deleting through it would delete the link's
+   * target folder's files), then run with no read in progress and after the queued writes.
+   */
+  private deleting<T>(waitMs: number, work: () => Promise<T>): Promise<T> {
+    return this.gate.exclusive(
+      () =>
+        this.exclusive(async () => {
+          await refuseLinkedFolder(this.fs, this.historyDir);
+          return work();
+        }),
+      waitMs,
+    );
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

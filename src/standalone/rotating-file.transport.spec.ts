@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RotatingFileTransport } from './rotating-file.transport.js';
@@ -68,5 +68,47 @@ describe('RotatingFileTransport', () => {
     write('after');
     await waitFor(() => read(file) === 'after\n');
     expect(readdirSync(join(dir, 'logs'))).toEqual(['engine.log']);
+  });
+});
+
+// Issue 21 item 4: a logs/engine.log that is a symbolic link had the log written into its target.
+describe('RotatingFileTransport and symbolic links', () => {
+  let dir: string;
+  let transport: RotatingFileTransport;
+  const write = (text: string) => transport.log({ [MESSAGE]: text }, () => undefined);
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sentracore-log-link-'));
+    jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  });
+  afterEach(() => {
+    transport.close();
+    jest.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('never writes through an engine.log that is a link: the target (a canary outside logs/) is untouched', async () => {
+    const canary = join(dir, 'outside', 'canary.txt');
+    mkdirSync(join(dir, 'outside'));
+    mkdirSync(join(dir, 'logs'));
+    writeFileSync(canary, 'canary\n');
+    const file = join(dir, 'logs', 'engine.log');
+    symlinkSync(canary, file);
+    transport = new RotatingFileTransport(file, 1024, 2);
+    write('must not reach the canary');
+    write('nor this');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(readFileSync(canary, 'utf8')).toBe('canary\n');
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+    expect(process.stderr.write).toHaveBeenCalledWith(expect.stringContaining('is a symbolic link'));
+  });
+
+  it('writes into a logs/ folder relocated by a link (supported), as a regular engine.log there', async () => {
+    mkdirSync(join(dir, 'elsewhere'));
+    symlinkSync(join(dir, 'elsewhere'), join(dir, 'logs'));
+    transport = new RotatingFileTransport(join(dir, 'logs', 'engine.log'), 1024, 2);
+    write('relocated');
+    await waitFor(() => existsSync(join(dir, 'elsewhere', 'engine.log')) && readFileSync(join(dir, 'elsewhere', 'engine.log'), 'utf8') === 'relocated\n');
+    expect(lstatSync(join(dir, 'elsewhere', 'engine.log')).isFile()).toBe(true);
   });
 });

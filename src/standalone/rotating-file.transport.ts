@@ -1,7 +1,8 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import TransportStream from 'winston-transport';
+import { APPEND_NOFOLLOW } from '../storage/no-follow.js';
 
 const EXISTENCE_CHECK_MS = 5_000;
 
@@ -9,6 +10,8 @@ const EXISTENCE_CHECK_MS = 5_000;
  * A size-capped log file with numbered rotations (engine.log, engine.log.1, …).
  * Unlike winston's File transport, it notices when logs/ is deleted while running
  * (SPEC §8: safe to delete) and recreates it instead of writing into an unlinked file.
+ * It never writes through a symbolic link: an engine.log that is a link gets nothing (the console
+ * still does) until it is removed; a logs/ folder that is itself a link is used (a relocation).
  */
 export class RotatingFileTransport extends TransportStream {
   private stream?: WriteStream;
@@ -37,28 +40,42 @@ export class RotatingFileTransport extends TransportStream {
   }
 
   private async append(line: string): Promise<void> {
-    await this.ensureOpen();
+    if (!(await this.ensureOpen())) return;
     if (this.bytes + line.length > this.maxBytes && this.bytes > 0) await this.rotate();
     const stream = await this.ensureOpen();
+    if (!stream) return;
     stream.write(line);
     this.bytes += Buffer.byteLength(line);
   }
 
-  private async ensureOpen(): Promise<WriteStream> {
+  private async ensureOpen(): Promise<WriteStream | undefined> {
     const now = Date.now();
     if (this.stream && now - this.lastCheckMs < EXISTENCE_CHECK_MS) return this.stream;
     this.lastCheckMs = now;
-    const size = await stat(this.file).then(
-      (s) => s.size,
-      () => -1,
-    );
-    if (this.stream && size >= 0) return this.stream;
+    const found = await lstat(this.file).catch(() => undefined);
+    if (found?.isSymbolicLink()) {
+      this.close();
+      this.warnLinkOnce();
+      return undefined;
+    }
+    if (this.stream && found) return this.stream;
     this.close();
     await mkdir(dirname(this.file), { recursive: true });
-    this.stream = createWriteStream(this.file, { flags: 'a' });
+    // O_NOFOLLOW: a link planted after the lstat still fails the open (ELOOP) instead of being written through.
+    const handle = await open(this.file, APPEND_NOFOLLOW).catch(() => undefined);
+    if (!handle) return undefined;
+    this.stream = createWriteStream(this.file, { fd: handle });
     this.stream.on('error', () => this.close());
-    this.bytes = Math.max(0, size);
+    this.bytes = found?.size ?? 0;
     return this.stream;
+  }
+
+  private linkWarned = false;
+
+  private warnLinkOnce(): void {
+    if (this.linkWarned) return;
+    this.linkWarned = true;
+    process.stderr.write(`sentracore: ${this.file} is a symbolic link; the log is not written through it (remove the link to resume)\n`);
   }
 
   private async rotate(): Promise<void> {

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { join } from 'node:path';
 import { DatastorePaths, SECTIONS, type Section } from './datastore-paths.js';
 import { errorCode, FS_PORT, type FsPort } from './fs.port.js';
+import { isSymlink } from './no-follow.js';
+import { SentraCoreError } from '../common/sentra-core.error.js';
 
 /** SPEC §4 storage info sections. */
 export interface SectionUsageRecord {
@@ -35,10 +37,17 @@ export class DiskUsage {
     return { root: this.paths.root, sections, total_bytes: sizes.reduce((a, b) => a + b, 0) };
   }
 
-  /** Deletes every file below cache/ (never cache/ itself); symlinks are removed, never followed. */
+  /**
+   * Deletes every file below cache/ (never cache/ itself); links inside are removed, never followed.
+   * A cache/ that is itself a symbolic link is refused: clearing it would delete the link's target.
+   */
   async clearCache(): Promise<CacheClearRecord> {
     const result = { files_removed: 0, bytes_freed: 0 };
-    await this.clearFolder(this.paths.section('cache'), result, true);
+    const dir = this.paths.section('cache');
+    if (await isSymlink(this.fs, dir)) {
+      throw new SentraCoreError('CONFLICT', `${dir} is a symbolic link: cache clear never deletes through a link; replace it with a folder to clear it`);
+    }
+    await this.clearFolder(dir, result, true);
     return result;
   }
 

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiInteger } from '../../common/wire.js';
+import { SkippedHistoryFileDto } from './skipped-history-file.dto.js';
 
 // SPEC §4 GET /health.
 export class WebsocketClientsDto {
@@ -18,4 +19,6 @@ export class HealthDto {
   @ApiProperty({ example: true }) engine!: boolean;
   @ApiProperty({ type: WebsocketClientsDto }) websocket_clients!: WebsocketClientsDto;
   @ApiProperty({ type: StorageStateDto }) storage!: StorageStateDto;
+  @ApiProperty({ type: [SkippedHistoryFileDto], description: 'history day files not served (links are never followed)' })
+  skipped_history_files!: SkippedHistoryFileDto[];
 }

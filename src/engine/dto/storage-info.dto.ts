@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SkippedHistoryFileDto } from './skipped-history-file.dto.js';
 import { HistorySummaryDto } from '../../history/dto/history-summary.dto.js';
 import { ApiInteger } from '../../common/wire.js';
 import type { CacheClearRecord, SectionUsageRecord } from '../../storage/disk-usage.js';
@@ -42,4 +43,6 @@ export class StorageInfoDto {
   @ApiProperty({ type: HistorySummaryDto }) history!: HistorySummaryDto;
   @ApiProperty({ type: RuntimeCheckpointInfoDto }) runtime_checkpoint!: RuntimeCheckpointInfoDto;
   @ApiProperty({ type: MigrationDto }) migration!: MigrationDto;
+  @ApiProperty({ type: [SkippedHistoryFileDto], description: 'history day files not served (links, files without a valid line, over-long lines)' })
+  skipped_history_files!: SkippedHistoryFileDto[];
 }

@@ -1,4 +1,4 @@
-import { sampleJson, type HistoryProcessRecord, type HistorySampleRecord } from '../write/history-line.codec.js';
+import { processEntries, sampleJson, type HistoryProcessRecord, type HistorySampleRecord } from '../write/history-line.codec.js';
 
 export const CSV_HEADER = 'at,time_utc,cpu_percent,mem_percent,disk_pressure_percent,stability_score,stress_score,top_processes\n';
 
@@ -10,10 +10,14 @@ function cell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Top processes as one readable cell: `chrome.exe (pid 10583): cpu 15.29%, mem 12.29%, impact 26.83; …`. */
+/**
+ * Top processes as one readable cell: `chrome.exe (pid 10583): cpu 15.29%, mem 12.29%, impact 26.83; …`.
+ * Entries that are not objects (a stored `null`) are left out: one bad entry never fails an export.
+ */
 export function processesCell(processes: readonly HistoryProcessRecord[] | undefined): string {
-  if (!Array.isArray(processes)) return '';
-  return processes.map((p) => `${p.name} (pid ${p.pid}): cpu ${p.cpu_percent}%, mem ${p.mem_percent}%, impact ${p.impact}`).join('; ');
+  return processEntries({ top_processes: processes } as HistorySampleRecord)
+    .map((p) => `${p.name} (pid ${p.pid}): cpu ${p.cpu_percent}%, mem ${p.mem_percent}%, impact ${p.impact}`)
+    .join('; ');
 }
 
 function isoTime(atSec: number): string {

@@ -26,7 +26,12 @@ export class HistoryExportService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async export(request: HistoryExportDto): Promise<HistoryExportResultDto> {
+  // A read of the archive from selection to the last row: DELETE /history waits for it (ReadGate).
+  export(request: HistoryExportDto): Promise<HistoryExportResultDto> {
+    return this.store.reading(() => this.write(request));
+  }
+
+  private async write(request: HistoryExportDto): Promise<HistoryExportResultDto> {
     const { from, to, format, granularity, agg } = request;
     const { selection } = await this.store.select({ from, to, granularity, agg });
     const name = exportFileName(Math.min(from, to), Math.max(from, to), this.clock.nowMs(), format);

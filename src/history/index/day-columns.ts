@@ -37,6 +37,10 @@ export class DayColumns {
   /** Bytes of the file this index covers; a different file size means it is stale. */
   indexedBytes = 0;
   mtimeMs = 0;
+  /** Lines skipped for being over the length cap (MAX_LINE_BYTES): malformed, never held. */
+  oversizedLines = 0;
+  /** Bytes at the start of the file left unread (a file over MAX_DAY_FILE_BYTES); own appends after them are indexed. */
+  unreadBytes = 0;
   /** Lines appear in `at` order (the normal case), so ranges are found by binary search. */
   sorted = true;
   at = new Float64Array(0);

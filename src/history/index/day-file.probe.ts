@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorCode } from '../../storage/fs.port.js';
 import { dayOfFileName } from '../write/history-line.codec.js';
@@ -12,8 +12,15 @@ export interface DayFile {
   mtimeMs: number;
 }
 
-/** Lists the day files of a folder, oldest first, with size and mtime; [] when the folder is missing. */
-export type DayFileProbe = (dir: string) => DayFile[];
+/** The day files of a folder, oldest first, and the names of day files that are not regular files. */
+export interface DayFileListing {
+  files: DayFile[];
+  /** `samples-YYYY-MM-DD.jsonl` entries that are symbolic links (or other non-files): never read, written or deleted. */
+  links: string[];
+}
+
+/** Lists the day files of a folder, with size and mtime; empty when the folder is missing. */
+export type DayFileProbe = (dir: string) => DayFileListing;
 
 /**
  * Every read re-checks the day files (so an index never outlives a change underneath it), which is
@@ -26,19 +33,22 @@ export const syncDayFileProbe: DayFileProbe = (dir) => {
   try {
     dirents = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return [];
+    if (errorCode(error) === 'ENOENT') return { files: [], links: [] };
     throw error;
   }
   const files: DayFile[] = [];
-  for (const name of dirents
-    .filter((d) => d.isFile())
-    .map((d) => d.name)
-    .sort()) {
-    const day = dayOfFileName(name);
+  const links: string[] = [];
+  // Dirent types are the entries' own (lstat), so a link named like a day file is never a "file" here.
+  for (const entry of dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const day = dayOfFileName(entry.name);
     if (!day) continue;
-    const path = join(dir, name);
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (stat) files.push({ name, day, path, size: stat.size, mtimeMs: stat.mtimeMs });
+    if (!entry.isFile()) {
+      links.push(entry.name);
+      continue;
+    }
+    const path = join(dir, entry.name);
+    const stat = lstatSync(path, { throwIfNoEntry: false });
+    if (stat?.isFile()) files.push({ name: entry.name, day, path, size: stat.size, mtimeMs: stat.mtimeMs });
   }
-  return files;
+  return { files, links };
 };

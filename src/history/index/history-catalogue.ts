@@ -1,15 +1,28 @@
 import { errorCode, type FsPort } from '../../storage/fs.port.js';
-import { buildDayIndex } from './day-index.builder.js';
+import { buildDayIndex, MAX_LINE_BYTES } from './day-index.builder.js';
 import { DayColumns } from './day-columns.js';
 import { syncDayFileProbe, type DayFile, type DayFileProbe } from './day-file.probe.js';
 import { NameTable } from './name-table.js';
 
 export type { DayFile } from './day-file.probe.js';
 
+/** A day file the archive does not serve, and why (GET /health, GET /storage/info). */
+export interface SkippedDayFile {
+  name: string;
+  reason: string;
+}
+
 interface Entry {
   file: DayFile;
   columns?: DayColumns;
 }
+
+/**
+ * A day file larger than this is not read: ten times a day of samples every second with long process
+ * lists. Reading a hostile 1 GiB file costs seconds of I/O on a busy machine even streamed, and
+ * appends to today's file wait for its index.
+ */
+export const MAX_DAY_FILE_BYTES = 512 * 1024 * 1024;
 
 const fresh = (columns: DayColumns | undefined, file: DayFile): columns is DayColumns =>
   !!columns && columns.indexedBytes === file.size && columns.mtimeMs === file.mtimeMs;
@@ -23,6 +36,7 @@ export class HistoryCatalogue {
   private readonly entries = new Map<string, Entry>();
   private readonly builds = new Map<string, Promise<DayColumns | undefined>>();
   private readonly names = new NameTable();
+  private links: string[] = [];
 
   constructor(
     private readonly fs: FsPort,
@@ -32,7 +46,8 @@ export class HistoryCatalogue {
 
   /** The day files, oldest first; indexes of files that changed since are dropped. */
   async refresh(): Promise<DayFile[]> {
-    const files = this.probe(this.dir);
+    const { files, links } = this.probe(this.dir);
+    this.links = links;
     const seen = new Set(files.map((f) => f.name));
     for (const name of this.entries.keys()) if (!seen.has(name)) this.entries.delete(name);
     for (const file of files) {
@@ -41,6 +56,21 @@ export class HistoryCatalogue {
       else this.entries.set(file.name, { file });
     }
     return files;
+  }
+
+  /**
+   * Day files not served, as of the last refresh: links (never followed), files in which no line was
+   * valid, and files with lines over the length cap (those lines are skipped as malformed).
+   */
+  skipped(): SkippedDayFile[] {
+    const out: SkippedDayFile[] = this.links.map((name) => ({ name, reason: 'not a regular file (a symbolic link?): never read, written or deleted' }));
+    for (const [name, { file, columns }] of this.entries) {
+      if (!columns) continue;
+      if (columns.unreadBytes > 0) out.push({ name, reason: `larger than ${MAX_DAY_FILE_BYTES} bytes (no day the engine writes is): not read` });
+      else if (columns.count === 0 && file.size > 0) out.push({ name, reason: 'no valid sample line' });
+      else if (columns.oversizedLines > 0) out.push({ name, reason: `${columns.oversizedLines} line(s) over ${MAX_LINE_BYTES} bytes skipped` });
+    }
+    return out.sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
   /** The index of a file as of its last refresh, built (once, shared by concurrent readers) when missing. */
@@ -87,7 +117,7 @@ export class HistoryCatalogue {
   private async build(file: DayFile): Promise<DayColumns | undefined> {
     let columns: DayColumns;
     try {
-      columns = await buildDayIndex(this.fs, file.path, this.names);
+      columns = file.size > MAX_DAY_FILE_BYTES ? this.unread(file) : await buildDayIndex(this.fs, file.path, this.names);
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return undefined; // deleted since the refresh
       throw error;
@@ -95,6 +125,13 @@ export class HistoryCatalogue {
     const entry = this.entries.get(file.name);
     // Keep the index for later readers only if it matches the file as the latest refresh saw it.
     if (entry && !entry.columns && fresh(columns, entry.file)) entry.columns = columns;
+    return columns;
+  }
+
+  // An empty index covering the whole file: nothing of it is read, and own appends after it are indexed as usual.
+  private unread(file: DayFile): DayColumns {
+    const columns = new DayColumns(file.path, this.names);
+    [columns.indexedBytes, columns.mtimeMs, columns.unreadBytes] = [file.size, file.mtimeMs, file.size];
     return columns;
   }
 }

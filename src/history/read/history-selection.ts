@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { toWireJson } from '../../common/wire.js';
 import type { FsPort } from '../../storage/fs.port.js';
+import { READ_NOFOLLOW } from '../../storage/no-follow.js';
 import type { DayColumns } from '../index/day-columns.js';
 import { decodeSampleLine, PROCESSES_SHAPE, sampleJson, type HistorySampleRecord } from '../write/history-line.codec.js';
 import { countOf, type Bucket, type Segment } from './history-query.js';
@@ -85,7 +86,7 @@ export class HistorySelection {
         if (group.lines.length < this.tuning.diskMinLines) continue;
         if (handle?.path !== group.columns.path) {
           await handle?.file.close();
-          handle = { path: group.columns.path, file: await this.fs.open(group.columns.path, 'r') };
+          handle = { path: group.columns.path, file: await this.fs.open(group.columns.path, READ_NOFOLLOW) };
         }
         yield await this.diskChunk(group, handle.file);
       }

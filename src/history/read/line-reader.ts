@@ -1,4 +1,5 @@
 import type { FsPort } from '../../storage/fs.port.js';
+import { READ_NOFOLLOW } from '../../storage/no-follow.js';
 import type { DayColumns } from '../index/day-columns.js';
 
 export interface LineRef {
@@ -26,7 +27,7 @@ export async function readLineTexts(fs: FsPort, refs: readonly LineRef[]): Promi
     const ranges = ks
       .map((k) => ({ k, start: refs[k].columns.lineStart(refs[k].line), length: refs[k].columns.lineLength(refs[k].line) }))
       .sort((a, b) => a.start - b.start);
-    const handle = await fs.open(path, 'r');
+    const handle = await fs.open(path, READ_NOFOLLOW);
     try {
       let r = 0;
       while (r < ranges.length) {

@@ -1,5 +1,6 @@
 import type { DatastorePaths } from '../../storage/datastore-paths.js';
 import { errorCode, type FsPort } from '../../storage/fs.port.js';
+import { APPEND_NOFOLLOW, READ_NOFOLLOW, SymlinkRefusedError } from '../../storage/no-follow.js';
 import type { DayFile, HistoryCatalogue } from '../index/history-catalogue.js';
 import { dayOfAt, decodeSampleLine, encodeSample, fileNameOfDay, type HistorySampleRecord } from './history-line.codec.js';
 
@@ -33,14 +34,16 @@ export class HistoryAppender {
     const prefix = (await this.endsTorn(path, preSize)) ? '\n' : '';
     const line = encodeSample(sample);
     const text = `${prefix}${line}\n`;
-    await this.fs.appendFile(path, text, 'utf8').catch(async (error: unknown) => {
+    const options = { encoding: 'utf8', flag: APPEND_NOFOLLOW } as const;
+    await this.fs.appendFile(path, text, options).catch(async (error: unknown) => {
+      if (errorCode(error) === 'ELOOP') throw new SymlinkRefusedError(path);
       // history/ deleted while running: recreate it and write again, once.
       if (errorCode(error) !== 'ENOENT') throw error;
       await this.paths.ensureSection('history');
-      await this.fs.appendFile(path, text, 'utf8');
+      await this.fs.appendFile(path, text, options);
     });
     this.lastAt = sample.at;
-    const stat = await this.fs.stat(path);
+    const stat = await this.fs.lstat(path);
     const file: DayFile = { name, day, path, size: stat.size, mtimeMs: stat.mtimeMs };
     if (stat.size === preSize + Buffer.byteLength(text)) this.catalogue.noteAppend(file, preSize, preSize + prefix.length, line);
     else this.catalogue.forget(name); // someone else wrote too: reindex from disk
@@ -50,7 +53,7 @@ export class HistoryAppender {
   /** Adds the missing newline of a torn last line; true when the file needed it. */
   async repairTail(path: string): Promise<boolean> {
     if (!(await this.endsTorn(path, await this.size(path)))) return false;
-    await this.fs.appendFile(path, '\n', 'utf8');
+    await this.fs.appendFile(path, '\n', { encoding: 'utf8', flag: APPEND_NOFOLLOW });
     return true;
   }
 
@@ -68,7 +71,7 @@ export class HistoryAppender {
   private async lastValidAt(file: DayFile): Promise<number | undefined> {
     const length = Math.min(file.size, TAIL_BYTES);
     if (length === 0) return undefined;
-    const handle = await this.fs.open(file.path, 'r');
+    const handle = await this.fs.open(file.path, READ_NOFOLLOW);
     try {
       const buffer = Buffer.alloc(length);
       const { bytesRead } = await handle.read(buffer, 0, length, file.size - length);
@@ -83,9 +86,12 @@ export class HistoryAppender {
     }
   }
 
+  // lstat: a day file that is a link is refused here, before anything is read or written through it.
   private async size(path: string): Promise<number> {
     try {
-      return (await this.fs.stat(path)).size;
+      const stat = await this.fs.lstat(path);
+      if (!stat.isFile()) throw new SymlinkRefusedError(path);
+      return stat.size;
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return 0;
       throw error;
@@ -94,7 +100,7 @@ export class HistoryAppender {
 
   private async endsTorn(path: string, size: number): Promise<boolean> {
     if (size === 0) return false;
-    const handle = await this.fs.open(path, 'r');
+    const handle = await this.fs.open(path, READ_NOFOLLOW);
     try {
       const last = Buffer.alloc(1);
       await handle.read(last, 0, 1, size - 1);

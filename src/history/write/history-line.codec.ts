@@ -75,7 +75,7 @@ function normalizeProcess(process: HistoryProcessRecord): HistoryProcessRecord {
 export function normalizeSample(sample: HistorySampleRecord): HistorySampleRecord {
   const out: Record<string, unknown> = { at: round2(sample.at) };
   for (const field of METRIC_FIELDS) out[field] = numberOrNull(sample[field]);
-  out.top_processes = (sample.top_processes ?? []).map(normalizeProcess);
+  out.top_processes = processEntries(sample).map(normalizeProcess);
   return out as unknown as HistorySampleRecord;
 }
 
@@ -84,9 +84,22 @@ export function encodeSample(sample: HistorySampleRecord): string {
   return toWireJson(normalizeSample(sample), SAMPLE_SHAPE);
 }
 
-/** A decoded sample as GET /history serves it: the stored values, in the forms the OpenAPI document declares. */
+const isEntry = (value: unknown): value is HistoryProcessRecord => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The process entries of a decoded sample that are objects: a stored `[null]` or `7` entry is dropped, never served. */
+export function processEntries(sample: HistorySampleRecord): HistoryProcessRecord[] {
+  const processes: unknown = sample.top_processes;
+  return Array.isArray(processes) ? processes.filter(isEntry) : [];
+}
+
+/**
+ * A decoded sample as GET /history serves it: the stored values, in the forms the OpenAPI document declares.
+ * `top_processes` is always an array of objects (malformed entries inside a stored line are dropped).
+ */
 export function sampleJson(sample: HistorySampleRecord): string {
-  return toWireJson(sample, SAMPLE_SHAPE);
+  const processes: unknown = sample.top_processes;
+  const clean = Array.isArray(processes) && processes.every(isEntry) ? sample : { ...sample, top_processes: processEntries(sample) };
+  return toWireJson(clean, SAMPLE_SHAPE);
 }
 
 /**

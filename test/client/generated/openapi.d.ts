@@ -745,6 +745,8 @@ export interface components {
         HealthDto: {
             /** @example true */
             engine: boolean;
+            /** @description history day files not served (links are never followed) */
+            skipped_history_files: components["schemas"]["SkippedHistoryFileDto"][];
             /** @example running */
             status: string;
             storage: components["schemas"]["StorageStateDto"];
@@ -1376,6 +1378,12 @@ export interface components {
             disk_ops_per_sec: components["schemas"]["MetricStatsDto"];
             memory_percent: components["schemas"]["MetricStatsDto"];
         };
+        SkippedHistoryFileDto: {
+            /** @example samples-2026-11-27.jsonl */
+            name: string;
+            /** @example not a regular file (a symbolic link?): never read, written or deleted */
+            reason: string;
+        };
         SmartDto: {
             /**
              * @description smartctl: ATA attributes or the NVMe health log were read
@@ -1555,6 +1563,8 @@ export interface components {
             root: string;
             runtime_checkpoint: components["schemas"]["RuntimeCheckpointInfoDto"];
             sections: components["schemas"]["SectionsDto"];
+            /** @description history day files not served (links, files without a valid line, over-long lines) */
+            skipped_history_files: components["schemas"]["SkippedHistoryFileDto"][];
             /**
              * Format: int64
              * @example 2145
