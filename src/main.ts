@@ -23,6 +23,8 @@ import { connectHost, listenPlan, type ListenPlan } from './standalone/listen-pl
 import { loggingOptions } from './standalone/logging.options.js';
 import { DatastorePaths } from './storage/datastore-paths.js';
 import { isProcessAlive } from './storage/engine-lock.js';
+import { ENGINE_VERSION } from './common/package.js';
+import { commandLine } from './standalone/command-line.js';
 
 // The standalone server. The only place that listens, installs winston and decides the exit code.
 
@@ -106,6 +108,14 @@ function stopOnSignals(app: INestApplication, store: EngineConfigStore): void {
 }
 
 async function main(): Promise<void> {
+  // The executable and npm start take no arguments but these two (SENTRACORE_* variables configure the engine).
+  const cli = commandLine(process.argv.slice(2), ENGINE_VERSION);
+  if (cli.action === 'print') {
+    // exitCode, not exit(): on Windows a pipe is written asynchronously and exit() could cut the text.
+    process.exitCode = cli.exitCode;
+    process[cli.stream].write(cli.text);
+    return;
+  }
   let settings: Settings;
   try {
     settings = loadSettings();
