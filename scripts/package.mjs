@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run package` (after `npm run build`): the single executable dist/package/SentraCoreEngine
+// `npm run package` (after `npm run build`; `--if-stale`: only when dist/ changed since): the single executable dist/package/SentraCoreEngine
 // (SentraCoreEngine.exe on Windows) for this machine's platform, with Node's own single-executable
 // support (docs/executable.md). Steps: a CommonJS esbuild bundle of dist/executable.js (Node 20 runs
 // only CommonJS as an executable's main script), the files read from disk at run time as assets, the
@@ -124,13 +124,22 @@ function run(command, args) {
   execFileSync(command, args, { stdio: 'inherit' });
 }
 
+/** True when the executable exists and was built from the current dist/ (`--if-stale` then does nothing). */
+function isCurrent(stamp) {
+  return existsSync(EXECUTABLE) && existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === stamp;
+}
+
 async function main() {
   const started = Date.now();
   if (!existsSync(join(DIST, 'executable.js'))) throw new Error('dist/executable.js is missing: run "npm run build" first (npm run package does)');
+  const stamp = sourceStamp();
+  if (process.argv.includes('--if-stale') && isCurrent(stamp)) {
+    process.stdout.write(`${relative(ROOT, EXECUTABLE)} is current\n`);
+    return;
+  }
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
   mkdirSync(PACKAGE_DIR, { recursive: true });
-  const stamp = sourceStamp();
   const main = join(WORK, 'main.cjs');
   await bundle(main);
 

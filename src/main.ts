@@ -103,8 +103,10 @@ function stopOnSignals(app: INestApplication, store: EngineConfigStore): void {
       process.exit(1);
     }
   };
-  // A second signal while stopping gets Node's default handling: a forced exit.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, (s) => void stop(s));
+  // A second signal while stopping gets Node's default handling: a forced exit. On Windows, closing the
+  // console window arrives as SIGHUP (Windows ends the process about 10 s later) and Ctrl+Break as SIGBREAK.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', ...(process.platform === 'win32' ? (['SIGBREAK'] as const) : [])] as const;
+  for (const signal of signals) process.once(signal, (s) => void stop(s));
 }
 
 async function main(): Promise<void> {
