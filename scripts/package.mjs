@@ -55,8 +55,10 @@ const filesUnder = (dir) =>
 /** The inputs that decide the executable's content; equal stamps mean the executable is current. */
 export function sourceStamp() {
   const hash = createHash('sha256');
+  // The npm start bundle holds all of the engine but the executable's own entry files, listed after it.
   const inputs = [
     join(DIST, 'bundle', 'main.mjs'),
+    ...['executable.js', 'standalone/apply-node-flags.js', 'standalone/node-flags.js', 'openapi/embedded-static.js'].map((file) => join(DIST, file)),
     join(DIST, 'console-ui', 'index.html'),
     join(ROOT, 'package.json'),
     fileURLToPath(import.meta.url),
