@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { freePort, REPO_ROOT, type Running } from '../helpers/child-process.js';
-import { ensureExecutable } from '../helpers/executable.js';
+import { ensureExecutable, EXECUTABLE } from '../helpers/executable.js';
 
 // The dashboard's bundled launcher (services/engine_bundled_launcher.dart) against the real single
 // executable (`npm run package`, docs/executable.md), in the launcher's order: engine-config.json with
@@ -34,12 +34,12 @@ describe('the dashboard launcher, replayed against the SentraCoreEngine executab
   let appDir: string;
   let exe: string;
   let engine: Running | undefined;
-  const packageDirBefore = () => readdirSync(dirname(ensureExecutable())).sort();
+  const packageDir = () => readdirSync(dirname(EXECUTABLE)).sort();
   let packageDirAtStart: string[];
 
   beforeAll(() => {
     const built = ensureExecutable();
-    packageDirAtStart = packageDirBefore();
+    packageDirAtStart = packageDir();
     // The app's own folder is a temp copy, so the portable datastore/ it makes lands inside the temp root.
     root = mkdtempSync(join(tmpdir(), 'sentracore-exe-'));
     appDir = join(root, 'app');
@@ -156,7 +156,7 @@ describe('the dashboard launcher, replayed against the SentraCoreEngine executab
     expect(baselineCount()).toBeGreaterThan(countAfterFirst);
     // Nothing reached the home folder, and the built package's folder holds what it held before.
     expect(readdirSync(join(root, 'home'))).toEqual([]);
-    expect(packageDirBefore()).toEqual(packageDirAtStart);
+    expect(packageDir()).toEqual(packageDirAtStart);
   }, 150_000);
 
   it('serves the embedded console, Swagger UI and its assets, and nothing from the folder beside it', async () => {
