@@ -23,6 +23,8 @@ import { connectHost, listenPlan, type ListenPlan } from './standalone/listen-pl
 import { loggingOptions } from './standalone/logging.options.js';
 import { DatastorePaths } from './storage/datastore-paths.js';
 import { isProcessAlive } from './storage/engine-lock.js';
+import { ENGINE_VERSION } from './common/package.js';
+import { commandLine } from './standalone/command-line.js';
 
 // The standalone server. The only place that listens, installs winston and decides the exit code.
 
@@ -101,11 +103,21 @@ function stopOnSignals(app: INestApplication, store: EngineConfigStore): void {
       process.exit(1);
     }
   };
-  // A second signal while stopping gets Node's default handling: a forced exit.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, (s) => void stop(s));
+  // A second signal while stopping gets Node's default handling: a forced exit. On Windows, closing the
+  // console window arrives as SIGHUP (Windows ends the process about 10 s later) and Ctrl+Break as SIGBREAK.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', ...(process.platform === 'win32' ? (['SIGBREAK'] as const) : [])] as const;
+  for (const signal of signals) process.once(signal, (s) => void stop(s));
 }
 
 async function main(): Promise<void> {
+  // The executable and npm start take no arguments but these two (SENTRACORE_* variables configure the engine).
+  const cli = commandLine(process.argv.slice(2), ENGINE_VERSION);
+  if (cli.action === 'print') {
+    // exitCode, not exit(): on Windows a pipe is written asynchronously and exit() could cut the text.
+    process.exitCode = cli.exitCode;
+    process[cli.stream].write(cli.text);
+    return;
+  }
   let settings: Settings;
   try {
     settings = loadSettings();

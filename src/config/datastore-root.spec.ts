@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { resolveOptions } from './resolve-options.js';
@@ -93,5 +93,20 @@ describe('isCreatableAndWritable', () => {
     expect(isCreatableAndWritable(tmp)).toBe(true);
     expect(isCreatableAndWritable(join(tmp, 'a', 'b', 'datastore'))).toBe(true);
     expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  // Windows' access() ignores ACLs (a Program Files folder looks writable), so there the check writes and removes a probe file.
+  it('on Windows, accepts a folder it can create a file in, and leaves nothing behind', () => {
+    expect(isCreatableAndWritable(tmp, 'win32')).toBe(true);
+    expect(isCreatableAndWritable(join(tmp, 'a', 'datastore'), 'win32')).toBe(true);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('on Windows, refuses a folder where no file can be created', () => {
+    // The nearest existing "ancestor" is a file: creating anything inside it fails, as in a folder the user may not write.
+    const file = join(tmp, 'not-a-folder');
+    writeFileSync(file, '');
+    expect(isCreatableAndWritable(join(file, 'datastore'), 'win32')).toBe(false);
+    expect(readdirSync(tmp)).toEqual(['not-a-folder']);
   });
 });

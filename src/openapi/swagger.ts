@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { BEARER_SCHEME } from '../common/api-controller.decorator.js';
+import { RUNNING_AS_EXECUTABLE } from '../common/embedded-assets.js';
 import { ENGINE_VERSION } from '../common/package.js';
+import { EMBEDDED_SWAGGER_UI } from './embedded-static.js';
 
 /** The OpenAPI document of the engine's routes (the committed openapi/openapi.json). */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -16,8 +18,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 /**
  * Swagger UI at /docs and the document at /openapi.json. `ui: false` serves only the document:
- * the UI's assets come through @fastify/static, whose ESM-only dependencies jest cannot load on Node 20.
+ * the UI's assets come through @fastify/static, whose ESM-only dependencies jest cannot load on Node 20
+ * (in the single executable, through embedded-static.ts instead).
  */
 export function mountSwagger(app: INestApplication, document = buildOpenApiDocument(app), options: { ui?: boolean } = {}): void {
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml', ui: options.ui ?? true });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+    ui: options.ui ?? true,
+    // In the single executable @fastify/static is replaced by embedded-static.ts, which serves this
+    // key prefix from the executable; the path must not fall back to swagger-ui-dist on disk.
+    ...(RUNNING_AS_EXECUTABLE ? { customSwaggerUiPath: EMBEDDED_SWAGGER_UI } : {}),
+  });
 }

@@ -41,4 +41,15 @@ describe('findFreePort', () => {
     servers.push(busy);
     await expect(findFreePort(portOf(busy), '127.0.0.1', 1)).rejects.toThrow(`no free port in ${portOf(busy)}-${portOf(busy)} on 127.0.0.1`);
   });
+
+  it('names the real end of the range when it reaches the highest port', async () => {
+    // 65535 taken (by this test, or already by another process: busy either way), nothing above it to try.
+    const top = await new Promise<Server | undefined>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(undefined));
+      server.listen({ port: 65535, host: '127.0.0.1', exclusive: true }, () => resolve(server));
+    });
+    if (top) servers.push(top);
+    await expect(findFreePort(65535, '127.0.0.1')).rejects.toThrow('no free port in 65535-65535 on 127.0.0.1 (65535 is the highest port)');
+  });
 });

@@ -17,5 +17,7 @@ export async function findFreePort(start: number, host: string, attempts = 50): 
   for (let port = start; port < start + attempts && port <= 65535; port++) {
     if (await isFree(port, host)) return port;
   }
-  throw new Error(`no free port in ${start}-${start + attempts - 1} on ${host}`);
+  const last = start + attempts - 1;
+  if (last > 65535) throw new Error(`no free port in ${start}-65535 on ${host} (65535 is the highest port)`);
+  throw new Error(`no free port in ${start}-${last} on ${host}`);
 }
