@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import type { RawOptions } from '../../src/config/resolve-options.js';
 
 /**
@@ -9,9 +8,14 @@ import type { RawOptions } from '../../src/config/resolve-options.js';
 export function sandboxCleanup(cleanup: RawOptions['cleanup'] = {}): NonNullable<RawOptions['cleanup']> {
   const table = process.env.SENTRACORE_CLEANUP_CATEGORIES_FILE;
   if (!table) throw new Error('test/setup/cleanup-sandbox.ts did not run: no sandboxed cleanup table');
-  const home = homedir();
+  // Jest gives each test file its own copy of process.env; os.homedir() reads the real one, so the home comes from here.
+  const home = process.env.HOME;
+  if (!home) throw new Error('no sandboxed HOME');
   return { categoriesFile: table, homeDir: home, folders: { xdgDataHome: process.env.XDG_DATA_HOME }, ...cleanup };
 }
+
+/** The sandboxed home of this worker (a temp folder; never the real home). */
+export const sandboxHome = (): string => sandboxCleanup().homeDir!;
 
 /** `options` with the sandboxed cleanup settings filled in where the test gave none. */
 export function withCleanupSandbox<T extends RawOptions>(options: T): T {

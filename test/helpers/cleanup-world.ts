@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import request from 'supertest';
 import { PRIVILEGE } from '../../src/cleanup/privilege.js';
 import type { RawOptions } from '../../src/config/resolve-options.js';
+import { demoScript } from '../../src/telemetry/scripted.source.js';
 import { bootEngine } from './boot-engine.js';
 
 export const DAY_MS = 86_400_000;
@@ -91,7 +92,7 @@ export async function worldEngine(
         ...options.cleanup,
       },
     },
-    { overrides: [[PRIVILEGE, { elevated: () => Promise.resolve(options.elevated ?? false) }]], ...(options.sampling?.enabled ? { script: [] } : {}) },
+    { overrides: [[PRIVILEGE, { elevated: () => Promise.resolve(options.elevated ?? false) }]], ...(options.sampling?.enabled ? { script: demoScript } : {}) },
   );
   return { app, http: () => request(app.getHttpServer()) };
 }
