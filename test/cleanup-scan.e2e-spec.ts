@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { linkSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { CleanupScanService } from '../src/cleanup/cleanup-scan.service.js';
@@ -164,6 +165,39 @@ describe('cleanup categories and scan (e2e, temp-root table)', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(registry.size).toBe(before); // neither the cancelled nor the abandoned scan was registered
   }, 60_000);
+
+  it('a folder whose lock file another program holds (apt while it runs) is not walked, and apply refuses it too', async () => {
+    world.file('apt/pkg_1.0_amd64.deb', 1000);
+    world.file('apt/partial/half.deb', 10);
+    world.file('apt/notes.txt', 10);
+    const lock = world.file('apt/lock', 0);
+    world.categories([{ id: 'apt', roots: ['apt'], extensions: ['.deb'], max_depth: 0, lock_file: lock }]);
+    engine = await worldEngine(world);
+    const free = (await engine.http().post('/api/v1/cleanup/scan').send({}).expect(200)).body;
+    expect(free.categories[0]).toMatchObject({ file_count: 1, bytes: 1000, error: null }); // *.deb at the top only; lock, partial/ and notes kept
+    // A child this test spawned takes an fcntl lock, as apt does.
+    const holder = spawn('python3', [
+      '-c',
+      'import fcntl,sys,time; f=open(sys.argv[1],"w"); fcntl.lockf(f, fcntl.LOCK_EX); print("locked", flush=True); time.sleep(60)',
+      lock,
+    ]);
+    try {
+      await new Promise((resolve) => holder.stdout.once('data', resolve));
+      const held = (await engine.http().post('/api/v1/cleanup/scan').send({}).expect(200)).body;
+      expect(held.categories[0]).toMatchObject({ file_count: 0, error: expect.stringContaining('is locked by another program') });
+      const done = (
+        await engine
+          .http()
+          .post('/api/v1/cleanup/apply')
+          .send({ scan_id: free.scan_id, category_ids: ['apt'], mode: 'permanent' })
+          .expect(200)
+      ).body;
+      expect(done).toMatchObject({ ok: true, removed: 0, errors: [{ category: 'apt', error: expect.stringContaining('is locked') }] });
+    } finally {
+      holder.kill('SIGKILL');
+    }
+    expect(existsSync(world.path('apt/pkg_1.0_amd64.deb'))).toBe(true);
+  });
 
   it('rejects a category_ids that is not a list of strings with HTTP 400 naming it', async () => {
     world.categories([]);
