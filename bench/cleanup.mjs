@@ -2,7 +2,7 @@
 // temp tree of 100,000 small files (4 categories of 25,000, the per-category cap) inside its own
 // temp root, boots the engine in this process on a category table pointing there (scripted
 // telemetry, sampling on), then per round: an idle phase, a POST /cleanup/scan, and a finder walk
-// (GET /storage/large) of the same tree, with each cycle's start lag (CycleJob.timing) and the
+// (GET /storage/large) of the same tree, with each cycle's start lag (EngineJobs.cycleTiming) and the
 // event-loop delay measured during each. Prints medians over the rounds and the machine.
 // Nothing outside the temp root is scanned, and nothing is deleted. Build first: `npm run build`.
 // Usage: node bench/cleanup.mjs [--files 100000] [--rounds 5] [--interval 0.5]
@@ -31,7 +31,7 @@ const PER_CATEGORY = 25_000;
 const PER_DIR = 500;
 
 const { SentraCoreModule } = await import(join(dist, 'index.js'));
-const { CycleJob } = await import(join(dist, 'engine', 'cycle.job.js'));
+const { EngineJobs } = await import(join(dist, 'engine', 'engine-jobs.js'));
 const { createFastifyAdapter } = await import(join(dist, 'http', 'fastify-adapter.js'));
 
 const root = mkdtempSync(join(tmpdir(), 'sc-bench-cleanup-'));
@@ -68,7 +68,8 @@ Module({
 const app = await NestFactory.create(Host, createFastifyAdapter(), { logger: false });
 await app.listen(0, '127.0.0.1');
 const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-const cycle = app.get(CycleJob);
+const jobs = app.get(EngineJobs);
+const cycle = { timing: () => jobs.cycleTiming() };
 
 const median = (values) => {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
