@@ -13,7 +13,8 @@ const today = new Date().toISOString().slice(0, 10);
 const nowSec = Math.floor(Date.now() / 1000);
 
 // Every mutating route with a request it accepts (SPEC §4 plus POST /history/export).
-const MUTATING: Array<{ name: string; request: SendOptions }> = [
+// `answer`: what a valid token gets (default {ok: true}); apply of an unknown scan reaches its handler and is refused there.
+const MUTATING: Array<{ name: string; request: SendOptions; answer?: object }> = [
   { name: 'DELETE /api/v1/history', request: { method: 'DELETE', url: '/api/v1/history' } },
   { name: 'POST /api/v1/storage/cache/clear', request: { method: 'POST', url: '/api/v1/storage/cache/clear' } },
   { name: 'POST /api/v1/state/reset/baseline', request: { method: 'POST', url: '/api/v1/state/reset/baseline' } },
@@ -21,6 +22,13 @@ const MUTATING: Array<{ name: string; request: SendOptions }> = [
   {
     name: 'POST /api/v1/history/export',
     request: { method: 'POST', url: '/api/v1/history/export', payload: { from: nowSec - 3600, to: nowSec, format: 'csv' } },
+  },
+  { name: 'POST /api/v1/cleanup/scan', request: { method: 'POST', url: '/api/v1/cleanup/scan', payload: {} } },
+  { name: 'POST /api/v1/cleanup/scan/cancel', request: { method: 'POST', url: '/api/v1/cleanup/scan/cancel' } },
+  {
+    name: 'POST /api/v1/cleanup/apply',
+    request: { method: 'POST', url: '/api/v1/cleanup/apply', payload: { scan_id: 'nope', category_ids: ['x'], mode: 'permanent' } },
+    answer: { ok: false, error: 'Unknown or expired scan_id' },
   },
 ];
 const READS = ['/api/v1/health', '/api/v1/status', '/api/v1/preferences', '/api/v1/history', '/api/v1/storage/info', '/api/v1/baseline'];
@@ -71,7 +79,7 @@ describe('API token on mutating routes (e2e)', () => {
     ['an empty bearer', { authorization: 'Bearer ' }],
   ];
 
-  for (const { name, request } of MUTATING) {
+  for (const { name, request, answer } of MUTATING) {
     it(`${name}: 401 for each wrong credential, the datastore untouched; 200 with the token`, async () => {
       for (const [, headers] of wrongHeaders) {
         const before = datastoreDigest(root);
@@ -82,7 +90,7 @@ describe('API token on mutating routes (e2e)', () => {
       }
       const ok = await send(app, { ...request, headers: { authorization: `Bearer ${TOKEN}` } });
       expect(ok.statusCode).toBe(200);
-      expect(ok.json()).toMatchObject({ ok: true });
+      expect(ok.json()).toMatchObject(answer ?? { ok: true });
     });
   }
 
