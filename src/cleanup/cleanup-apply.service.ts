@@ -26,6 +26,34 @@ export interface ApplyAnswer {
   scan_consumed: true;
 }
 
+function emptyAnswer(scanId: string, mode: ApplyAnswer['mode'], jobs: CategoryJob[]): ApplyAnswer {
+  const trashDirs = jobs.flatMap((job) => [...(job.trash?.values() ?? [])].map((target) => target.dir));
+  return {
+    ok: true,
+    scan_id: scanId,
+    mode,
+    removed: 0,
+    bytes_freed: 0,
+    skipped: 0,
+    errors: [],
+    per_category: {},
+    skipped_changed: 0,
+    skipped_unsafe_path: 0,
+    errors_truncated: 0,
+    trash_dirs: [...new Set(trashDirs)],
+    scan_consumed: true,
+  };
+}
+
+function add(answer: ApplyAnswer, id: string, tally: CategoryTally): void {
+  answer.per_category[id] = tally;
+  answer.removed += tally.removed;
+  answer.bytes_freed += tally.bytes_freed;
+  answer.skipped += tally.skipped;
+  answer.skipped_changed += tally.skipped_changed;
+  answer.skipped_unsafe_path += tally.skipped_unsafe_path;
+}
+
 /** POST /cleanup/apply: only files a scan recorded, each re-verified when it is touched (docs/cleanup.md "Safety"). */
 @Injectable()
 export class CleanupApplyService {
@@ -54,30 +82,9 @@ export class CleanupApplyService {
       this.scans.registry.put(scan);
       return { ok: false, error: jobs.error };
     }
-    const answer: ApplyAnswer = {
-      ok: true,
-      scan_id: scan.answer.scan_id,
-      mode,
-      removed: 0,
-      bytes_freed: 0,
-      skipped: 0,
-      errors: errors.items,
-      per_category: {},
-      skipped_changed: 0,
-      skipped_unsafe_path: 0,
-      errors_truncated: 0,
-      trash_dirs: [...new Set(jobs.flatMap((job) => [...(job.trash?.values() ?? [])].map((t) => t.dir)))],
-      scan_consumed: true,
-    };
-    for (const job of jobs) {
-      const tally = await applyCategory(job, this.categories.trashes, errors, this.clock.nowMs());
-      answer.per_category[job.id] = tally;
-      answer.removed += tally.removed;
-      answer.bytes_freed += tally.bytes_freed;
-      answer.skipped += tally.skipped;
-      answer.skipped_changed += tally.skipped_changed;
-      answer.skipped_unsafe_path += tally.skipped_unsafe_path;
-    }
+    const answer = emptyAnswer(scan.answer.scan_id, mode, jobs);
+    for (const job of jobs) add(answer, job.id, await applyCategory(job, this.categories.trashes, errors, this.clock.nowMs()));
+    answer.errors = errors.items;
     answer.errors_truncated = errors.dropped;
     this.logger.log({ message: 'cleanup applied', scan_id: answer.scan_id, mode, removed: answer.removed, skipped: answer.skipped });
     return answer;

@@ -5,7 +5,7 @@ import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-cor
 import { CleanupCategoriesService } from './cleanup-categories.service.js';
 import { scanCategory, type ScanContext } from './scan/category-scan.js';
 import { ScanRegistry } from './scan/scan-registry.js';
-import type { DomainError, ScanAnswer, ScanStop, StoredScan } from './scan/scan.types.js';
+import type { CategoryResult, DomainError, ScanAnswer, ScanStop, StoredScan } from './scan/scan.types.js';
 import { RunCancelled, SharedRun } from './scan/shared-run.js';
 
 const ids = (requested: string[] | undefined): string[] => [...new Set((requested ?? []).map((id) => id.trim()).filter(Boolean))].sort();
@@ -49,6 +49,24 @@ export class CleanupScanService {
     return this.runs.cancel();
   }
 
+  private answerOf(startedMs: number, results: CategoryResult[], stopped: ScanStop, cutShort: boolean): ScanAnswer {
+    const completedAt = this.clock.nowMs() / 1000;
+    return {
+      ok: true,
+      scan_id: randomUUID().replace(/-/g, ''),
+      started_at: startedMs / 1000,
+      completed_at: completedAt,
+      os: this.categories.os,
+      total_bytes: results.reduce((sum, c) => sum + c.bytes, 0),
+      total_files: results.reduce((sum, c) => sum + c.file_count, 0),
+      categories: results,
+      truncated: stopped !== 'complete' || cutShort || results.some((c) => c.truncated),
+      files_scanned: results.reduce((sum, c) => sum + c.files_scanned, 0),
+      stopped,
+      expires_at: this.registry.expiresAt(completedAt),
+    };
+  }
+
   private async walk(wanted: string[], signal: AbortSignal): Promise<ScanAnswer | DomainError> {
     const startedMs = this.clock.nowMs();
     const [table, elevated] = await Promise.all([this.categories.table(), this.categories.elevated()]);
@@ -61,7 +79,7 @@ export class CleanupScanService {
       seen: new Set(),
     };
     const stored: StoredScan = { answer: undefined as unknown as ScanAnswer, recorded: new Map() };
-    const results = [];
+    const results: CategoryResult[] = [];
     let stopped: ScanStop = 'complete';
     for (const category of chosen) {
       const blocked = await this.categories.blocked(category, elevated);
@@ -74,21 +92,7 @@ export class CleanupScanService {
       stored.recorded.set(spec.id, { roots: category.roots, minAgeDays: spec.min_age_days, extensions: spec.extensions, candidates: outcome.candidates });
       if (stopped === 'time_budget') break;
     }
-    const completedAt = this.clock.nowMs() / 1000;
-    stored.answer = {
-      ok: true,
-      scan_id: randomUUID().replace(/-/g, ''),
-      started_at: startedMs / 1000,
-      completed_at: completedAt,
-      os: this.categories.os,
-      total_bytes: results.reduce((sum, c) => sum + c.bytes, 0),
-      total_files: results.reduce((sum, c) => sum + c.file_count, 0),
-      categories: results,
-      truncated: stopped !== 'complete' || results.some((c) => c.truncated) || results.length < chosen.length,
-      files_scanned: results.reduce((sum, c) => sum + c.files_scanned, 0),
-      stopped,
-      expires_at: this.registry.expiresAt(completedAt),
-    };
+    stored.answer = this.answerOf(startedMs, results, stopped, results.length < chosen.length);
     this.registry.put(stored);
     this.logger.log({ message: 'cleanup scan', scan_id: stored.answer.scan_id, files: stored.answer.total_files, stopped });
     return stored.answer;

@@ -42,6 +42,40 @@ function byDirectory(candidates: Candidate[]): Map<string, Candidate[]> {
 
 const rootOf = (roots: string[], path: string): string | undefined => roots.find((root) => path.startsWith(root + sep));
 
+type Outcome = 'removed' | 'gone' | 'changed' | { error: string };
+
+/** One recorded file, reached through its verified folder (`at`): checked again, then unlinked or moved to the trash. */
+async function removeOne(
+  job: CategoryJob,
+  candidate: Candidate,
+  at: string,
+  target: TrashTarget | undefined,
+  trashes: Trashes,
+  nowMs: number,
+): Promise<Outcome> {
+  const problem = changedSince(candidate, await lstat(at, { bigint: true }).catch(() => null), job.rule, nowMs);
+  if (problem) return problem === 'gone' ? 'gone' : 'changed';
+  try {
+    if (target) await trashes.move(at, candidate.path, target, new Date(nowMs));
+    else await unlink(at);
+    return 'removed';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function count(tally: CategoryTally, candidate: Candidate, outcome: Outcome, errors: ErrorList): void {
+  if (outcome === 'removed') {
+    tally.removed++;
+    tally.bytes_freed += candidate.size;
+    return;
+  }
+  tally.skipped++;
+  if (outcome === 'changed') tally.skipped_changed++;
+  else if (typeof outcome === 'object') errors.add({ path: candidate.path, error: outcome.error });
+}
+
 /**
  * Deletes (or moves to the trash) the recorded files of one category, each re-verified at the
  * moment it is touched, through a folder reached from the root without following any symlink.
@@ -59,25 +93,9 @@ export async function applyCategory(job: CategoryJob, trashes: Trashes, errors: 
     }
     try {
       for (const candidate of files) {
-        const at = `${verified.via}/${basename(candidate.path)}`;
-        const problem = changedSince(candidate, await lstat(at, { bigint: true }).catch(() => null), job.rule, nowMs);
-        if (problem) {
-          tally.skipped++;
-          if (problem !== 'gone') tally.skipped_changed++;
-          continue;
-        }
-        try {
-          const target = job.trash?.get(root!);
-          if (target) await trashes.move(at, candidate.path, target, new Date(nowMs));
-          else await unlink(at);
-          tally.removed++;
-          tally.bytes_freed += candidate.size;
-          if (job.trashKind) removedPaths.push(candidate.path);
-        } catch (error) {
-          tally.skipped++;
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code !== 'ENOENT') errors.add({ path: candidate.path, error: error instanceof Error ? error.message : String(error) });
-        }
+        const outcome = await removeOne(job, candidate, `${verified.via}/${basename(candidate.path)}`, job.trash?.get(root!), trashes, nowMs);
+        count(tally, candidate, outcome, errors);
+        if (outcome === 'removed' && job.trashKind) removedPaths.push(candidate.path);
       }
     } finally {
       await verified.close();

@@ -36,62 +36,89 @@ const YIELD_EVERY = 256;
 
 export const emptyCounts = (): WalkCounts => ({ files_scanned: 0, dirs_scanned: 0, skipped_symlinks: 0, skipped_special: 0, unreadable_dirs: 0 });
 
-/**
- * Walks `root` (a real path) without following any symlink: every entry is lstat'ed, links are
- * counted and left alone, sockets, FIFOs and devices are skipped. All I/O is async and the walk
- * yields to the event loop every few hundred entries; the deadline and the signal are checked per entry.
- */
-export async function walkTree(root: string, limits: WalkLimits, visit: FileVisitor, counts = emptyCounts()): Promise<WalkStop> {
-  const stack: { dir: string; depth: number }[] = [{ dir: root, depth: 0 }];
-  let sinceYield = 0;
-  const stopNow = (): WalkStop | null => (limits.signal?.aborted ? 'cancelled' : Date.now() > limits.deadlineMs ? 'time_budget' : null);
-  while (stack.length > 0) {
-    const { dir, depth } = stack.pop()!;
-    if (limits.maxDirs !== undefined && counts.dirs_scanned >= limits.maxDirs) return 'cap';
-    counts.dirs_scanned++;
-    let handle;
-    try {
-      handle = await opendir(dir, { bufferSize: 64 });
-    } catch {
-      counts.unreadable_dirs++;
-      continue;
+interface Pending {
+  dir: string;
+  depth: number;
+}
+
+/** One walk: a stack of folders, each read in batches. */
+class TreeWalk {
+  private readonly stack: Pending[];
+  private sinceYield = 0;
+
+  constructor(
+    root: string,
+    private readonly limits: WalkLimits,
+    private readonly visit: FileVisitor,
+    private readonly counts: WalkCounts,
+  ) {
+    this.stack = [{ dir: root, depth: 0 }];
+  }
+
+  async run(): Promise<WalkStop> {
+    while (this.stack.length > 0) {
+      if (this.limits.maxDirs !== undefined && this.counts.dirs_scanned >= this.limits.maxDirs) return 'cap';
+      const stop = await this.folder(this.stack.pop()!);
+      if (stop) return stop;
+    }
+    return 'complete';
+  }
+
+  private stopNow(): WalkStop | null {
+    return this.limits.signal?.aborted ? 'cancelled' : Date.now() > this.limits.deadlineMs ? 'time_budget' : null;
+  }
+
+  private async folder(at: Pending): Promise<WalkStop | null> {
+    this.counts.dirs_scanned++;
+    const handle = await opendir(at.dir, { bufferSize: 64 }).catch(() => null);
+    if (!handle) {
+      this.counts.unreadable_dirs++;
+      return null;
     }
     let batch: Dirent[] = [];
-    const flush = async (): Promise<WalkStop | null> => {
-      const stats = await Promise.all(batch.map((entry) => lstat(join(dir, entry.name), { bigint: true }).catch(() => null)));
-      for (let i = 0; i < batch.length; i++) {
-        const path = join(dir, batch[i].name);
-        const stat = stats[i];
-        if (!stat) continue; // vanished or unreadable since readdir
-        if (stat.isSymbolicLink()) counts.skipped_symlinks++;
-        else if (stat.isDirectory()) {
-          if (depth < limits.maxDepth && !limits.skipDir?.(path)) stack.push({ dir: path, depth: depth + 1 });
-        } else if (stat.isFile()) {
-          counts.files_scanned++;
-          if (!visit(path, stat)) return 'cap';
-        } else counts.skipped_special++;
-      }
-      batch = [];
-      sinceYield += stats.length;
-      if (sinceYield >= YIELD_EVERY) {
-        sinceYield = 0;
-        await yieldToLoop();
-      }
-      return stopNow();
-    };
     try {
       for await (const entry of handle) {
         batch.push(entry);
-        if (batch.length >= BATCH) {
-          const stop = await flush();
-          if (stop) return stop;
-        }
+        if (batch.length < BATCH) continue;
+        const stop = await this.entries(at, batch);
+        batch = [];
+        if (stop) return stop; // leaving the loop closes the folder
       }
     } catch {
-      counts.unreadable_dirs++;
+      this.counts.unreadable_dirs++;
     }
-    const stop = await flush();
-    if (stop) return stop;
+    return this.entries(at, batch);
   }
-  return 'complete';
+
+  /** lstat's a batch at once (never following a link), then sorts each entry: folder, file, or skipped. */
+  private async entries(at: Pending, batch: Dirent[]): Promise<WalkStop | null> {
+    const paths = batch.map((entry) => join(at.dir, entry.name));
+    const stats = await Promise.all(paths.map((path) => lstat(path, { bigint: true }).catch(() => null)));
+    for (let i = 0; i < paths.length; i++) {
+      const stat = stats[i];
+      if (!stat) continue; // vanished or unreadable since readdir
+      if (stat.isSymbolicLink()) this.counts.skipped_symlinks++;
+      else if (stat.isDirectory()) {
+        if (at.depth < this.limits.maxDepth && !this.limits.skipDir?.(paths[i])) this.stack.push({ dir: paths[i], depth: at.depth + 1 });
+      } else if (stat.isFile()) {
+        this.counts.files_scanned++;
+        if (!this.visit(paths[i], stat)) return 'cap';
+      } else this.counts.skipped_special++;
+    }
+    this.sinceYield += paths.length;
+    if (this.sinceYield >= YIELD_EVERY) {
+      this.sinceYield = 0;
+      await yieldToLoop();
+    }
+    return this.stopNow();
+  }
+}
+
+/**
+ * Walks `root` (a real path) without following any symlink: every entry is lstat'ed, links are
+ * counted and left alone, sockets, FIFOs and devices are skipped. All I/O is async and the walk
+ * yields to the event loop every few hundred entries; the deadline and the signal are checked per batch.
+ */
+export function walkTree(root: string, limits: WalkLimits, visit: FileVisitor, counts = emptyCounts()): Promise<WalkStop> {
+  return new TreeWalk(root, limits, visit, counts).run();
 }
