@@ -109,7 +109,7 @@ describe('cleanup categories and scan (e2e, temp-root table)', () => {
     expect(scan.categories[0]).toMatchObject({ file_count: 0, skipped: expect.objectContaining({ recent: 2, special: 1 }) });
   });
 
-  it('reports truncation: the per-category file cap and the wall-clock budget', async () => {
+  it('reports truncation at the wall-clock budget', async () => {
     for (let i = 0; i < 3000; i++) writeFileSync(world.path(`f${i}`), 'x');
     world.categories([{ id: 'many', roots: ['.'] }]);
     engine = await worldEngine(world, { cleanup: { scanBudgetSec: 0.000001 } });
@@ -118,6 +118,18 @@ describe('cleanup categories and scan (e2e, temp-root table)', () => {
     expect(scan.categories[0].truncated).toBe(true);
     expect(scan.categories[0].file_count).toBeLessThan(3000);
   });
+
+  it('reports the per-category cap of 25,000 files: truncated, stopped file_cap, the recorded files exactly the cap', async () => {
+    for (let d = 0; d < 51; d++) {
+      mkdirSync(world.path(`many/${d}`), { recursive: true });
+      for (let i = 0; i < 500; i++) writeFileSync(world.path(`many/${d}/${i}`), 'x');
+    }
+    world.categories([{ id: 'many', roots: ['many'] }]);
+    engine = await worldEngine(world);
+    const scan = (await engine.http().post('/api/v1/cleanup/scan').send({}).expect(200)).body;
+    expect(scan).toMatchObject({ ok: true, truncated: true, stopped: 'file_cap', total_files: 25_000, total_bytes: 25_000 });
+    expect(scan.categories[0]).toMatchObject({ truncated: true, file_count: 25_000 });
+  }, 60_000);
 
   it('one scan in flight: a second caller asking the same shares it; a cancel stops it; a client that goes away stops it', async () => {
     for (let d = 0; d < 40; d++) {
