@@ -109,6 +109,16 @@ describe('cleanup categories and scan (e2e, temp-root table)', () => {
     expect(scan.categories[0]).toMatchObject({ file_count: 0, skipped: expect.objectContaining({ recent: 2, special: 1 }) });
   });
 
+  it('reports the depth limit: a file 13 folders below the root is not walked, the category says truncated', async () => {
+    world.file('deep/1/2/3/4/5/6/7/8/9/10/11/12/ok.bin', 10);
+    world.file('deep/1/2/3/4/5/6/7/8/9/10/11/12/13/too-deep.bin', 10);
+    world.categories([{ id: 'deep', roots: ['deep'] }]);
+    engine = await worldEngine(world);
+    const scan = (await engine.http().post('/api/v1/cleanup/scan').send({}).expect(200)).body;
+    expect(scan.categories[0]).toMatchObject({ file_count: 1, truncated: true, skipped: expect.objectContaining({ deep_dirs: 1 }) });
+    expect(scan.truncated).toBe(true);
+  });
+
   it('reports truncation at the wall-clock budget', async () => {
     for (let i = 0; i < 3000; i++) writeFileSync(world.path(`f${i}`), 'x');
     world.categories([{ id: 'many', roots: ['.'] }]);

@@ -16,6 +16,7 @@ export class SkipCountsDto {
   @ApiInteger({ example: 0, description: 'younger than min_age_days' }) young!: number;
   @ApiInteger({ example: 0, description: 'already recorded by an earlier category or as a hard link' }) duplicates!: number;
   @ApiInteger({ example: 0, description: 'folders that could not be read' }) unreadable_dirs!: number;
+  @ApiInteger({ example: 0, description: 'folders deeper than the depth limit (12, or the table’s max_depth), not walked' }) deep_dirs!: number;
 }
 
 export class ScanCategoryDto {

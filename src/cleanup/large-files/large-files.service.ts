@@ -92,7 +92,7 @@ export class LargeFilesService {
       limit: query.limit,
       results: found.sort(order).slice(0, query.limit),
       root: allowed.start,
-      truncated: stop !== 'complete',
+      truncated: stop !== 'complete' || counts.deep_dirs > 0,
       stopped: stop,
       files_scanned: Math.min(counts.files_scanned, query.max_files_scanned),
       dirs_scanned: counts.dirs_scanned,

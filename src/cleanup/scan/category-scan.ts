@@ -39,7 +39,7 @@ function emptyResult(category: ResolvedCategory, requiresAdmin: boolean, error: 
     error,
     truncated: false,
     files_scanned: 0,
-    skipped: { symlinks: 0, special: 0, locks: 0, recent: 0, young: 0, duplicates: 0, unreadable_dirs: 0 },
+    skipped: { symlinks: 0, special: 0, locks: 0, recent: 0, young: 0, duplicates: 0, unreadable_dirs: 0, deep_dirs: 0 },
   };
 }
 
@@ -97,6 +97,9 @@ export async function scanCategory(category: ResolvedCategory, requiresAdmin: bo
   skipped.symlinks = counts.skipped_symlinks;
   skipped.special = counts.skipped_special;
   skipped.unreadable_dirs = counts.unreadable_dirs;
+  skipped.deep_dirs = counts.deep_dirs;
+  // The default depth cap cut the walk short; a table's own max_depth (APT: 0) is a rule, not a cut.
+  if (counts.deep_dirs > 0 && spec.max_depth === undefined) result.truncated = true;
   result.samples = topSamples(candidates);
   return { result, candidates, stop };
 }

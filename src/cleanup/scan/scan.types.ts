@@ -23,6 +23,8 @@ export interface SkipCounts {
   young: number;
   duplicates: number;
   unreadable_dirs: number;
+  /** Folders below the depth limit, not walked. */
+  deep_dirs: number;
 }
 
 /** One category of a scan answer (the earlier engine's keys, then additive ones). */

@@ -12,6 +12,8 @@ export interface WalkCounts {
   skipped_symlinks: number;
   skipped_special: number;
   unreadable_dirs: number;
+  /** Folders not entered because they lie deeper than maxDepth. */
+  deep_dirs: number;
 }
 
 export interface WalkLimits {
@@ -34,7 +36,7 @@ const BATCH = 32;
 // Hand the event loop a turn this often, so a sampling cycle due now is never kept waiting long.
 const YIELD_EVERY = 256;
 
-export const emptyCounts = (): WalkCounts => ({ files_scanned: 0, dirs_scanned: 0, skipped_symlinks: 0, skipped_special: 0, unreadable_dirs: 0 });
+export const emptyCounts = (): WalkCounts => ({ files_scanned: 0, dirs_scanned: 0, skipped_symlinks: 0, skipped_special: 0, unreadable_dirs: 0, deep_dirs: 0 });
 
 interface Pending {
   dir: string;
@@ -99,7 +101,8 @@ class TreeWalk {
       if (!stat) continue; // vanished or unreadable since readdir
       if (stat.isSymbolicLink()) this.counts.skipped_symlinks++;
       else if (stat.isDirectory()) {
-        if (at.depth < this.limits.maxDepth && !this.limits.skipDir?.(paths[i])) this.stack.push({ dir: paths[i], depth: at.depth + 1 });
+        if (at.depth >= this.limits.maxDepth) this.counts.deep_dirs++;
+        else if (!this.limits.skipDir?.(paths[i])) this.stack.push({ dir: paths[i], depth: at.depth + 1 });
       } else if (stat.isFile()) {
         this.counts.files_scanned++;
         if (!this.visit(paths[i], stat)) return 'cap';

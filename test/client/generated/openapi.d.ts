@@ -1732,6 +1732,11 @@ export interface components {
         };
         SkipCountsDto: {
             /**
+             * @description folders deeper than the depth limit (12, or the table’s max_depth), not walked
+             * @example 0
+             */
+            deep_dirs: number;
+            /**
              * @description already recorded by an earlier category or as a hard link
              * @example 0
              */
