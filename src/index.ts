@@ -40,3 +40,11 @@ export * from './hardware/dto/cpu-component.dto.js';
 export * from './hardware/dto/disks-component.dto.js';
 export * from './hardware/dto/hardware-health.dto.js';
 export * from './hardware/dto/memory-component.dto.js';
+export * from './cleanup/dto/cleanup-apply.dto.js';
+export * from './cleanup/dto/cleanup-categories.dto.js';
+export * from './cleanup/dto/cleanup-request.dto.js';
+export * from './cleanup/dto/cleanup-scan.dto.js';
+export * from './cleanup/dto/large-files.dto.js';
+
+/** Who decides whether the engine runs elevated (override PRIVILEGE in tests or special hosts). */
+export { PRIVILEGE, type Privilege } from './cleanup/privilege.js';

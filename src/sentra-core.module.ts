@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CleanupModule } from './cleanup/cleanup.module.js';
 import { ASYNC_OPTIONS_TYPE, OPTIONS_TYPE } from './config/config.module-definition.js';
 import { SentraCoreConfigModule } from './config/sentra-core-config.module.js';
 import { EngineModule } from './engine/engine.module.js';
@@ -11,7 +12,18 @@ import { RuntimeStateModule } from './runtime-state/runtime-state.module.js';
 import { StorageModule } from './storage/storage.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
 
-const FEATURES = [StorageModule, TelemetryModule, HistoryModule, RuntimeStateModule, EngineModule, LiveModule, MetricsModule, HardwareModule, ProcessesModule];
+const FEATURES = [
+  StorageModule,
+  TelemetryModule,
+  HistoryModule,
+  RuntimeStateModule,
+  EngineModule,
+  LiveModule,
+  MetricsModule,
+  HardwareModule,
+  ProcessesModule,
+  CleanupModule,
+];
 
 /**
  * The whole engine as one importable module. A host app needs `ScheduleModule.forRoot()` and

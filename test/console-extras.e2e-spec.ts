@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { demoScript, SCRIPTED_DEFAULTS } from '../src/telemetry/scripted.source.js';
 import type { ProcessRecord } from '../src/telemetry/snapshot.record.js';
+import { sandboxHome } from './helpers/cleanup-sandbox.js';
 import { collectErrors, launchChromium, openPage, screenshot, startConsoleEngine } from './helpers/console-browser.js';
 import { CLEANUP_APPLIED, CLEANUP_CATEGORIES, CLEANUP_SCAN, HARDWARE_HEALTH, LARGE_FILES, PENDING_ROUTES } from './helpers/extras-shapes.js';
 
@@ -238,16 +239,18 @@ describe('console pages for routes landing on other branches (e2e)', () => {
     }, 120_000);
 
     it('Storage: with the cleanup routes, categories and a read-only scan preview; with GET /storage/large, a file it was shown', async () => {
-      const folder = mkdtempSync(join(tmpdir(), 'sentracore-console-large-'));
+      // Inside the test's sandboxed home: the finder walks only the home (and SENTRACORE_LARGE_FILES_ROOTS).
+      const folder = mkdtempSync(join(sandboxHome(), 'sentracore-console-large-'));
       writeFileSync(join(folder, 'big.bin'), Buffer.alloc(3 * 1024 * 1024, 1));
       try {
         const { page, errors } = await freshPage();
         await openPage(page, engine.baseUrl, 'storage', 'Storage');
         await page.locator('tr[data-folder="history"]').waitFor();
         if (served.has('GET /api/v1/cleanup/categories')) {
-          // Scans measure only; this test never applies a cleanup to this machine's real folders.
+          // Scans measure only, and this engine's table is the sandbox's empty one (test/setup/cleanup-sandbox.ts):
+          // nothing of this machine's folders is walked, and nothing is ever applied.
           await page.getByRole('button', { name: 'Scan' }).click();
-          await page.getByText(/Reclaimable .* in [\d,]+ files/).waitFor({ timeout: 60_000 });
+          await page.getByText(/Reclaimable .* in 0 files/).waitFor({ timeout: 60_000 });
         } else {
           await page.getByText('Cleanup is not available on this engine.').waitFor();
         }

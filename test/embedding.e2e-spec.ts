@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createHostApp } from '../examples/embedded-host/bootstrap.js';
 import { EngineEvents } from '../src/index.js';
 import { eventually, RecordingSocket } from './helpers/listening-app.js';
+import { sandboxCleanup } from './helpers/cleanup-sandbox.js';
 
 // examples/embedded-host: a host Nest app with its own module and controller imports
 // SentraCoreModule.forRoot({...}); the engine samples on the host's intervals, keeps its data in the
@@ -30,7 +31,13 @@ describe('embedding in a host application (examples/embedded-host)', () => {
     root = mkdtempSync(join(tmpdir(), 'sentracore-host-'));
     dataDir = join(root, 'host-data', 'sentracore');
     app = await createHostApp(
-      { dataDir, collectionIntervalSec: COLLECTION_INTERVAL_SEC, historySampleIntervalSec: COLLECTION_INTERVAL_SEC, checkpointIntervalSec: 0.4 },
+      {
+        dataDir,
+        collectionIntervalSec: COLLECTION_INTERVAL_SEC,
+        historySampleIntervalSec: COLLECTION_INTERVAL_SEC,
+        checkpointIntervalSec: 0.4,
+        cleanup: sandboxCleanup(),
+      },
       { logger: false, swaggerUi: false }, // the UI itself: swagger-ui.e2e-spec.ts, in a browser
     );
     app.get(EngineEvents).cycles.subscribe(() => cycleTimesMs.push(performance.now()));

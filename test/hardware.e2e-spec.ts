@@ -15,6 +15,7 @@ import { buildOpenApiDocument } from '../src/openapi/swagger.js';
 import { SentraCoreModule } from '../src/sentra-core.module.js';
 import { dashboardProblems } from './helpers/hardware-dashboard.js';
 import { schemaProblems } from './helpers/schema-types.js';
+import { sandboxCleanup } from './helpers/cleanup-sandbox.js';
 
 /** The real probe for this machine, counting how often each component is probed. */
 function countingProbe(): { probe: PlatformProbe; runs: Record<string, number> } {
@@ -43,7 +44,12 @@ describe('GET /api/v1/hardware/* on this machine', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
         ScheduleModule.forRoot(),
-        SentraCoreModule.forRoot({ dataDir: join(dir, 'datastore'), sampling: { enabled: false }, telemetry: { source: 'scripted' } }),
+        SentraCoreModule.forRoot({
+          cleanup: sandboxCleanup(),
+          dataDir: join(dir, 'datastore'),
+          sampling: { enabled: false },
+          telemetry: { source: 'scripted' },
+        }),
       ],
     })
       .overrideProvider(PLATFORM_PROBE)

@@ -13,6 +13,7 @@ const today = new Date().toISOString().slice(0, 10);
 const nowSec = Math.floor(Date.now() / 1000);
 
 // Every mutating route with a request it accepts (SPEC §4 plus POST /history/export).
+// `answer`: what a valid token gets (default {ok: true}); apply of an unknown scan reaches its handler and is refused there.
 const MUTATING: Array<{ name: string; request: SendOptions; answer?: object }> = [
   { name: 'DELETE /api/v1/history', request: { method: 'DELETE', url: '/api/v1/history' } },
   { name: 'POST /api/v1/storage/cache/clear', request: { method: 'POST', url: '/api/v1/storage/cache/clear' } },
@@ -27,6 +28,13 @@ const MUTATING: Array<{ name: string; request: SendOptions; answer?: object }> =
     name: 'POST /api/v1/processes/{pid}/action',
     request: { method: 'POST', url: `/api/v1/processes/${process.pid}/action`, payload: { action: 'lower_priority' } },
     answer: { ok: false, result: 'refused', error: `PID ${process.pid} is this engine's own process` },
+  },
+  { name: 'POST /api/v1/cleanup/scan', request: { method: 'POST', url: '/api/v1/cleanup/scan', payload: {} } },
+  { name: 'POST /api/v1/cleanup/scan/cancel', request: { method: 'POST', url: '/api/v1/cleanup/scan/cancel' } },
+  {
+    name: 'POST /api/v1/cleanup/apply',
+    request: { method: 'POST', url: '/api/v1/cleanup/apply', payload: { scan_id: 'nope', category_ids: ['x'], mode: 'permanent' } },
+    answer: { ok: false, error: 'Unknown or expired scan_id' },
   },
 ];
 const READS = ['/api/v1/health', '/api/v1/status', '/api/v1/preferences', '/api/v1/history', '/api/v1/storage/info', '/api/v1/baseline'];
@@ -77,7 +85,7 @@ describe('API token on mutating routes (e2e)', () => {
     ['an empty bearer', { authorization: 'Bearer ' }],
   ];
 
-  for (const { name, request, answer = { ok: true } } of MUTATING) {
+  for (const { name, request, answer } of MUTATING) {
     it(`${name}: 401 for each wrong credential, the datastore untouched; 200 with the token`, async () => {
       for (const [, headers] of wrongHeaders) {
         const before = datastoreDigest(root);
@@ -88,7 +96,7 @@ describe('API token on mutating routes (e2e)', () => {
       }
       const ok = await send(app, { ...request, headers: { authorization: `Bearer ${TOKEN}` } });
       expect(ok.statusCode).toBe(200);
-      expect(ok.json()).toMatchObject(answer);
+      expect(ok.json()).toMatchObject(answer ?? { ok: true });
     });
   }
 

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 // In a real host: `from 'sentracore-engine'`.
-import { LiveSocketsModule, SentraCoreModule } from '../../src/index.js';
+import { LiveSocketsModule, SentraCoreModule, type SentraCoreModuleOptions } from '../../src/index.js';
 import { HostController } from './host.controller.js';
 
 /** What this host decides for the engine: where its data lives and how often it samples. */
@@ -10,6 +10,8 @@ export interface HostSettings {
   collectionIntervalSec: number;
   historySampleIntervalSec: number;
   checkpointIntervalSec: number;
+  /** Optional: the host's own cleanup category table and home (docs/cleanup.md). */
+  cleanup?: SentraCoreModuleOptions['cleanup'];
 }
 
 /** A host application with its own controller that embeds the whole engine. */
@@ -26,6 +28,7 @@ export class HostModule {
           sampling: { enabled: true, collectionIntervalSec: settings.collectionIntervalSec },
           history: { sampleIntervalSec: settings.historySampleIntervalSec, retentionDays: 7 },
           checkpoint: { intervalSec: settings.checkpointIntervalSec },
+          cleanup: settings.cleanup,
         }),
         // Optional: /ws/live and /ws/alerts. Needs the ws adapter (see bootstrap.ts).
         LiveSocketsModule,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { delimiter } from 'node:path';
 import { ConfigError } from '../common/sentra-core.error.js';
 import { engineOptionsFromEnv, serverSettingsFromEnv } from './env.js';
 
@@ -12,6 +13,11 @@ describe('engineOptionsFromEnv (SPEC §3)', () => {
       history: { sampleIntervalSec: undefined, retentionDays: undefined, maxBytes: undefined },
       checkpoint: { intervalSec: undefined },
       apiToken: undefined,
+      cleanup: {
+        categoriesFile: undefined,
+        largeFilesRoots: undefined,
+        folders: { appData: undefined, localAppData: undefined, temp: undefined, tmp: undefined, winDir: undefined, xdgDataHome: undefined },
+      },
       http: { corsOrigins: undefined, allowedHosts: undefined },
     });
   });
@@ -30,6 +36,9 @@ describe('engineOptionsFromEnv (SPEC §3)', () => {
       SENTRACORE_API_TOKEN: ' s3cret ',
       SENTRACORE_CORS_ORIGINS: 'http://a.test, http://b.test,,',
       SENTRACORE_ALLOWED_HOSTS: 'engine.lan',
+      SENTRACORE_CLEANUP_CATEGORIES_FILE: '/etc/sentracore/categories.json',
+      SENTRACORE_LARGE_FILES_ROOTS: ['/srv/media', ' /data ', ''].join(delimiter),
+      XDG_DATA_HOME: '/home/me/.data',
     });
     expect(options).toEqual({
       dataDir: '/data/sc',
@@ -39,6 +48,18 @@ describe('engineOptionsFromEnv (SPEC §3)', () => {
       history: { sampleIntervalSec: 60, retentionDays: 7, maxBytes: 1048576 },
       checkpoint: { intervalSec: 45 },
       apiToken: 's3cret',
+      cleanup: {
+        categoriesFile: '/etc/sentracore/categories.json',
+        largeFilesRoots: ['/srv/media', '/data'],
+        folders: {
+          appData: undefined,
+          localAppData: 'C:\\Users\\me\\AppData\\Local',
+          temp: undefined,
+          tmp: undefined,
+          winDir: undefined,
+          xdgDataHome: '/home/me/.data',
+        },
+      },
       http: { corsOrigins: ['http://a.test', 'http://b.test'], allowedHosts: ['engine.lan'] },
     });
   });

@@ -1,3 +1,4 @@
+import { delimiter } from 'node:path';
 import { ConfigError } from '../common/sentra-core.error.js';
 import type { SentraCoreModuleOptions } from './sentra-core-options.js';
 
@@ -33,6 +34,14 @@ function listVar(env: Env, name: string): string[] | undefined {
     .filter(Boolean);
 }
 
+/** A path list as the OS separates PATH (`:` on POSIX, `;` on Windows). */
+function pathListVar(env: Env, name: string): string[] | undefined {
+  return stringVar(env, name)
+    ?.split(delimiter)
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 function sourceVar(env: Env): 'system' | 'scripted' | undefined {
   const raw = stringVar(env, 'SENTRACORE_TELEMETRY_SOURCE');
   if (raw === undefined || raw === 'system' || raw === 'scripted') return raw;
@@ -56,6 +65,18 @@ export function engineOptionsFromEnv(env: Env = process.env): SentraCoreModuleOp
     },
     checkpoint: { intervalSec: positiveVar(env, 'SENTRACORE_RUNTIME_CHECKPOINT_INTERVAL_SEC') },
     apiToken: stringVar(env, 'SENTRACORE_API_TOKEN'),
+    cleanup: {
+      categoriesFile: stringVar(env, 'SENTRACORE_CLEANUP_CATEGORIES_FILE'),
+      largeFilesRoots: pathListVar(env, 'SENTRACORE_LARGE_FILES_ROOTS'),
+      folders: {
+        appData: stringVar(env, 'APPDATA'),
+        localAppData: stringVar(env, 'LOCALAPPDATA'),
+        temp: stringVar(env, 'TEMP'),
+        tmp: stringVar(env, 'TMP'),
+        winDir: stringVar(env, 'WINDIR'),
+        xdgDataHome: stringVar(env, 'XDG_DATA_HOME'),
+      },
+    },
     http: {
       corsOrigins: listVar(env, 'SENTRACORE_CORS_ORIGINS'),
       allowedHosts: listVar(env, 'SENTRACORE_ALLOWED_HOSTS'),

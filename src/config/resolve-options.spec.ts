@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../common/sentra-core.error.js';
 import { engineOptionsFromEnv } from './env.js';
@@ -16,7 +16,21 @@ describe('resolveOptions (defaults and floors of SPEC §3, in one place)', () =>
       history: { sampleIntervalSec: 30, retentionDays: 30, maxBytes: 0 },
       checkpoint: { intervalSec: 30 },
       apiToken: undefined,
+      cleanup: { categoriesFile: undefined, homeDir: homedir(), largeFilesRoots: [], folders: {}, recentChangeSec: 300, scanBudgetSec: 60 },
       http: { corsOrigins: [], allowedHosts: [] },
+    });
+  });
+
+  it('cleanup: the table file and the finder roots must be absolute; the roots are normalised', () => {
+    expect(() => resolveOptions({ dataDir, cleanup: { categoriesFile: 'table.json' } })).toThrow(
+      'SENTRACORE_CLEANUP_CATEGORIES_FILE must be an absolute path: "table.json"',
+    );
+    expect(() => resolveOptions({ dataDir, cleanup: { largeFilesRoots: ['/ok', 'media'] } })).toThrow(
+      'SENTRACORE_LARGE_FILES_ROOTS must list absolute folders: "media"',
+    );
+    expect(resolveOptions({ dataDir, cleanup: { largeFilesRoots: ['/srv/media/'], homeDir: '/home/u/' } }).cleanup).toMatchObject({
+      largeFilesRoots: ['/srv/media'],
+      homeDir: '/home/u',
     });
   });
 

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from '../common/sentra-core.error.js';
 import { PACKAGE_ROOT } from '../common/package.js';
 import { resolveDatastoreRoot } from './datastore-root.js';
@@ -53,6 +54,7 @@ export function resolveOptions(raw: RawOptions = {}): SentraCoreOptions {
       intervalSec: Math.max(2 * collectionIntervalSec, positive('checkpoint interval', raw.checkpoint?.intervalSec, 30)),
     },
     apiToken: raw.apiToken || undefined,
+    cleanup: resolveCleanup(raw.cleanup),
     http: {
       corsOrigins: [...(raw.http?.corsOrigins ?? [])],
       allowedHosts: [...(raw.http?.allowedHosts ?? [])],
@@ -60,6 +62,23 @@ export function resolveOptions(raw: RawOptions = {}): SentraCoreOptions {
   };
   resolved.add(deepFreeze(options));
   return options;
+}
+
+function resolveCleanup(raw: RawOptions['cleanup'] = {}): SentraCoreOptions['cleanup'] {
+  const roots = raw.largeFilesRoots ?? [];
+  const relative = roots.find((root) => !isAbsolute(root));
+  if (relative !== undefined) throw new ConfigError(`SENTRACORE_LARGE_FILES_ROOTS must list absolute folders: "${relative}"`);
+  if (raw.categoriesFile !== undefined && !isAbsolute(raw.categoriesFile)) {
+    throw new ConfigError(`SENTRACORE_CLEANUP_CATEGORIES_FILE must be an absolute path: "${raw.categoriesFile}"`);
+  }
+  return {
+    categoriesFile: raw.categoriesFile || undefined,
+    homeDir: resolve(raw.homeDir ?? homedir()),
+    largeFilesRoots: roots.map((root) => resolve(root)),
+    folders: { ...raw.folders },
+    recentChangeSec: nonNegative('cleanup recent change window', raw.recentChangeSec, 300),
+    scanBudgetSec: positive('cleanup scan budget', raw.scanBudgetSec, 60),
+  };
 }
 
 function deepFreeze<T extends object>(value: T): T {

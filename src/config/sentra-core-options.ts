@@ -17,12 +17,30 @@ export interface SentraCoreOptions {
   checkpoint: { intervalSec: number };
   /** Bearer token required by mutating routes when set. */
   apiToken?: string;
+  /** Cleanup and the large-file finder (docs/cleanup.md). */
+  cleanup: CleanupOptions;
   http: {
     /** Extra allowed CORS origins beyond loopback. */
     corsOrigins: string[];
     /** Extra allowed Host header names beyond loopback (e.g. the configured bind host). */
     allowedHosts: string[];
   };
+}
+
+/** Where cleanup looks and what it may walk (docs/cleanup.md). */
+export interface CleanupOptions {
+  /** SENTRACORE_CLEANUP_CATEGORIES_FILE: a JSON category table that replaces the built-in one. */
+  categoriesFile?: string;
+  /** The user's home: the built-in table's base and the finder's default root. */
+  homeDir: string;
+  /** SENTRACORE_LARGE_FILES_ROOTS: absolute folders the finder may walk besides the home. */
+  largeFilesRoots: string[];
+  /** The OS folders the built-in tables name (APPDATA, LOCALAPPDATA, TEMP, TMP, WINDIR, XDG_DATA_HOME). */
+  folders: { appData?: string; localAppData?: string; temp?: string; tmp?: string; winDir?: string; xdgDataHome?: string };
+  /** Files changed (mtime or ctime) less than this long ago are never cleaned: they may be in use. */
+  recentChangeSec: number;
+  /** Wall-clock budget of one scan or finder walk; past it the answer is partial and says so. */
+  scanBudgetSec: number;
 }
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : Partial<T[K]>) : T[K] };

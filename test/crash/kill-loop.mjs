@@ -18,7 +18,7 @@
 // runs cannot break it. Prints `KILL-REPORT {json}` on stdout; exits 1 with the reason on a failure.
 
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -347,7 +347,11 @@ async function main() {
       SENTRACORE_COLLECTION_INTERVAL_SEC: '0.2',
       SENTRACORE_HISTORY_SAMPLE_INTERVAL_SEC: '0.2',
       SENTRACORE_RUNTIME_CHECKPOINT_INTERVAL_SEC: '0.4',
+      // Run outside jest too: never the built-in cleanup table or the real home (test/setup/cleanup-sandbox.ts).
+      SENTRACORE_CLEANUP_CATEGORIES_FILE: join(root, 'no-categories.json'),
+      HOME: root,
     };
+    writeFileSync(env.SENTRACORE_CLEANUP_CATEGORIES_FILE, '[]\n');
     delete env.NODE_OPTIONS;
     delete env.ENGINE_PORT;
     const port = Number(env.SENTRACORE_PORT);

@@ -12,6 +12,7 @@ import { LiveSocketsModule } from '../../src/live/live-sockets.module.js';
 import { SentraCoreModule } from '../../src/sentra-core.module.js';
 import { ScriptedTelemetrySource, type TelemetryScript } from '../../src/telemetry/scripted.source.js';
 import { TELEMETRY_SOURCE } from '../../src/telemetry/telemetry-source.js';
+import { sandboxCleanup } from '../helpers/cleanup-sandbox.js';
 
 /** The engine the dashboard talks to in a contract scenario. */
 export interface DashboardEngine {
@@ -38,6 +39,7 @@ export async function startDashboardEngine(dataDir: string, telemetry: Telemetry
     imports: [
       ScheduleModule.forRoot(),
       SentraCoreModule.forRoot({
+        cleanup: sandboxCleanup(),
         dataDir,
         sampling: { enabled: false, collectionIntervalSec: 2, processRefreshCycles: 1 },
         telemetry: { source: scripted ? 'scripted' : 'system' },

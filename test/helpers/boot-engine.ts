@@ -13,6 +13,7 @@ import { SentraCoreModule } from '../../src/sentra-core.module.js';
 import { FS_PORT, type FsPort } from '../../src/storage/fs.port.js';
 import { ScriptedTelemetrySource, type TelemetryScript } from '../../src/telemetry/scripted.source.js';
 import { TELEMETRY_SOURCE } from '../../src/telemetry/telemetry-source.js';
+import { withCleanupSandbox } from './cleanup-sandbox.js';
 
 export interface BootOptions {
   /** Replaces the telemetry source with this script. */
@@ -31,17 +32,20 @@ export interface BootOptions {
   listen?: boolean;
   /** Called before listen, e.g. to mount more routes as a host would. */
   beforeListen?: (app: NestFastifyApplication) => void;
+  /** More providers to replace: [token, value]. */
+  overrides?: [symbol | string, unknown][];
 }
 
 /** The one factory of the test apps: the engine as a host embeds it, on the Fastify adapter main.ts uses. */
 export async function bootEngine(options: RawOptions, boot: BootOptions = {}): Promise<NestFastifyApplication> {
   let builder = Test.createTestingModule({
-    imports: [ScheduleModule.forRoot(), SentraCoreModule.forRoot(options), ...(boot.ws ? [LiveSocketsModule] : [])],
+    imports: [ScheduleModule.forRoot(), SentraCoreModule.forRoot(withCleanupSandbox(options)), ...(boot.ws ? [LiveSocketsModule] : [])],
   });
   if (boot.script) builder = builder.overrideProvider(TELEMETRY_SOURCE).useValue(new ScriptedTelemetrySource(boot.script));
   if (boot.clock) builder = builder.overrideProvider(CLOCK).useValue(boot.clock);
   if (boot.fs) builder = builder.overrideProvider(FS_PORT).useValue(boot.fs);
   if (boot.limits) builder = builder.overrideProvider(LIVE_STREAM_LIMITS).useValue(boot.limits);
+  for (const [token, value] of boot.overrides ?? []) builder = builder.overrideProvider(token).useValue(value);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { logger: false });
   if (boot.ws) app.useWebSocketAdapter(new WsAdapter(app));

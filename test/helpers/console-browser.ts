@@ -12,6 +12,7 @@ import { SentraCoreModule } from '../../src/sentra-core.module.js';
 import { demoScript, ScriptedTelemetrySource, type ScriptedStep } from '../../src/telemetry/scripted.source.js';
 import { TELEMETRY_SOURCE } from '../../src/telemetry/telemetry-source.js';
 import { REPO_ROOT } from './child-process.js';
+import { sandboxCleanup } from './cleanup-sandbox.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 // As this machine's notes require: no sandbox as root, and no background traffic to a closed network.
@@ -47,6 +48,7 @@ export async function startConsoleEngine(
     imports: [
       ScheduleModule.forRoot(),
       SentraCoreModule.forRoot({
+        cleanup: sandboxCleanup(),
         dataDir,
         sampling: { enabled: true, collectionIntervalSec: interval },
         history: { sampleIntervalSec: interval, retentionDays: 31 },

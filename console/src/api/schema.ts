@@ -1,11 +1,7 @@
 import type { components, paths as GeneratedPaths } from '../../../test/client/generated/openapi';
-import type { PendingPaths } from './pending-paths';
 
-/**
- * Every route the console calls. The generated types (`npm run openapi`) win: a route of
- * pending-paths.ts drops out of here as soon as the generated `paths` has it.
- */
-export type ApiPaths = GeneratedPaths & Omit<PendingPaths, keyof GeneratedPaths>;
+/** Every route the console calls, as the OpenAPI document declares it (`npm run openapi`). */
+export type ApiPaths = GeneratedPaths;
 
 export type Schemas = components['schemas'];
 

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, call } from '../api/client';
-import type { CleanupMode } from '../api/pending-paths';
 import type { CleanupApplied, CleanupScan } from '../api/schema';
 import { useRoute } from '../api/routes';
 import { bytes, count } from '../lib/format';
@@ -9,6 +8,8 @@ import { Notice, Section, Unavailable } from '../ui/common';
 import { useLoad } from '../ui/use-load';
 
 const CATEGORIES = '/api/v1/cleanup/categories';
+
+type CleanupMode = CleanupApplied['mode'];
 
 function AppliedReport({ applied }: { applied: CleanupApplied }) {
   return (

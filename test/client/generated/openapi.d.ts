@@ -38,6 +38,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cleanup/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete or recycle the files a scan recorded, in the listed categories of that scan; each file re-verified first */
+        post: operations["CleanupController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cleanup/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This machine's cleanup categories (the table is read again for every request) */
+        get: operations["CleanupController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cleanup/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Measure what the categories would free; read-only. One scan at a time, shared by callers asking the same; cancelled when the client goes away */
+        post: operations["CleanupController_scan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cleanup/scan/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the running scan; its callers get {"ok":false,"error":"scan cancelled"} */
+        post: operations["CleanupController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cleanup/scan/{scan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A scan of the last 30 minutes, as POST /cleanup/scan answered it */
+        get: operations["CleanupController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -298,6 +383,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/storage/large": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The largest files under a folder of the home or SENTRACORE_LARGE_FILES_ROOTS; symlinks never followed, system folders skipped */
+        get: operations["LargeFilesController_large"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -427,6 +529,33 @@ export interface components {
             score: number;
             z_scores: components["schemas"]["ZScoresDto"];
         };
+        ApplyErrorDto: {
+            /** @example apt_cache */
+            category?: string;
+            /** @example EACCES: permission denied */
+            error: string;
+            /** @example /home/u/.cache/app/blob.bin */
+            path?: string;
+        };
+        ApplyRequestDto: {
+            /**
+             * @description a non-empty list of categories of that scan; empty or foreign ids are refused (never "everything")
+             * @example [
+             *       "user_cache"
+             *     ]
+             */
+            category_ids?: string[];
+            /**
+             * @description recycle (default: a real trash, else refused) or permanent; trimmed, case-insensitive
+             * @example recycle
+             */
+            mode?: string;
+            /**
+             * @description from POST /cleanup/scan; missing: {"ok":false,"error":"Missing scan_id"}
+             * @example fbd01cce019a4156973ddf450fb1f6b4
+             */
+            scan_id?: string;
+        };
         BaselineDto: {
             /** @example 60 */
             min_samples_required: number;
@@ -463,6 +592,195 @@ export interface components {
             files_removed: number;
             /** @example true */
             ok: boolean;
+        };
+        CleanupApplyDto: {
+            /**
+             * Format: int64
+             * @description recycle: bytes moved to the trash
+             * @example 8713
+             */
+            bytes_freed: number;
+            /** @description at most 50; errors_truncated counts the rest */
+            errors: components["schemas"]["ApplyErrorDto"][];
+            /** @example 0 */
+            errors_truncated: number;
+            /**
+             * @description the mode actually used
+             * @example recycle
+             * @enum {string}
+             */
+            mode: "recycle" | "permanent";
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            ok: true;
+            /**
+             * @example {
+             *       "user_cache": {
+             *         "bytes_freed": 8713,
+             *         "removed": 5,
+             *         "skipped": 0,
+             *         "skipped_changed": 0,
+             *         "skipped_unsafe_path": 0
+             *       }
+             *     }
+             */
+            per_category: {
+                [key: string]: {
+                    /**
+                     * Format: int64
+                     * @description their bytes
+                     */
+                    bytes_freed: number;
+                    /** @description files removed or moved to the trash */
+                    removed: number;
+                    /** @description files not touched */
+                    skipped: number;
+                    /** @description replaced, resized, touched, or no longer meeting the rules since the scan */
+                    skipped_changed: number;
+                    /** @description a symlink, a non-folder or a moved folder between the root and the file */
+                    skipped_unsafe_path: number;
+                };
+            };
+            /** @example 5 */
+            removed: number;
+            /**
+             * @description the scan_id is spent; scan again for another apply
+             * @example true
+             * @enum {boolean}
+             */
+            scan_consumed: true;
+            /** @example fbd01cce019a4156973ddf450fb1f6b4 */
+            scan_id: string;
+            /** @example 0 */
+            skipped: number;
+            /** @example 0 */
+            skipped_changed: number;
+            /** @example 0 */
+            skipped_unsafe_path: number;
+            /**
+             * @description the trash folders files were moved to (recycle)
+             * @example [
+             *       "/home/u/.local/share/Trash"
+             *     ]
+             */
+            trash_dirs: string[];
+        };
+        CleanupCategoriesDto: {
+            categories: components["schemas"]["CleanupCategoryDto"][];
+            /**
+             * @description the engine runs with administrator rights
+             * @example false
+             */
+            elevated: boolean;
+            /** @example linux */
+            os: string;
+            /**
+             * @description a real trash takes recycled files (freedesktop.org trash on Linux, ~/.Trash on macOS); false on Windows for now
+             * @example true
+             */
+            os_supports_recycle_bin: boolean;
+            /**
+             * @description file: SENTRACORE_CLEANUP_CATEGORIES_FILE
+             * @example builtin
+             * @enum {string}
+             */
+            source: "builtin" | "file";
+            /**
+             * @description why the configured table file is unusable (then there are no categories)
+             * @example null
+             */
+            table_error: string | null;
+        };
+        CleanupCategoryDto: {
+            /**
+             * @description the table declares that the category needs administrator rights
+             * @example false
+             */
+            admin_only: boolean;
+            /** @example Application caches under your home directory. */
+            description: string;
+            /**
+             * @description only files with these endings
+             * @example null
+             */
+            extensions: string[] | null;
+            /** @example user_cache */
+            id: string;
+            /** @example User cache (~/.cache) */
+            label: string;
+            /** @example 0 */
+            min_age_days: number;
+            /**
+             * @description true: the category needs administrator rights this engine does not have (it is listed, never walked or cleaned)
+             * @example false
+             */
+            requires_admin: boolean;
+            /**
+             * @description real, existing folders, each walked once
+             * @example [
+             *       "/home/u/.cache"
+             *     ]
+             */
+            roots: string[];
+        };
+        CleanupErrorDto: {
+            /** @example Unknown or expired scan_id */
+            error: string;
+            /**
+             * @example false
+             * @enum {boolean}
+             */
+            ok: false;
+        };
+        CleanupScanDto: {
+            categories: components["schemas"]["ScanCategoryDto"][];
+            /**
+             * Format: double
+             * @example 1796179663.78
+             */
+            completed_at: number;
+            /**
+             * Format: double
+             * @description unix seconds when apply stops accepting this scan_id
+             * @example 1796181463.78
+             */
+            expires_at: number;
+            /** @example 7 */
+            files_scanned: number;
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            ok: true;
+            /** @example linux */
+            os: string;
+            /** @example fbd01cce019a4156973ddf450fb1f6b4 */
+            scan_id: string;
+            /**
+             * Format: double
+             * @example 1796179663.7
+             */
+            started_at: number;
+            /**
+             * @example complete
+             * @enum {string}
+             */
+            stopped: "complete" | "time_budget" | "file_cap";
+            /**
+             * Format: int64
+             * @description each file counted once, even where categories overlap
+             * @example 8713
+             */
+            total_bytes: number;
+            /** @example 5 */
+            total_files: number;
+            /**
+             * @description some category or the whole scan was cut short
+             * @example false
+             */
+            truncated: boolean;
         };
         CpuComponentDto: {
             /**
@@ -709,6 +1027,20 @@ export interface components {
             /** @description newest first */
             events: components["schemas"]["EventDto"][];
         };
+        FileSampleDto: {
+            /**
+             * Format: double
+             * @example 1796179662.77
+             */
+            mtime: number;
+            /** @example /home/u/.cache/app/blob.bin */
+            path: string;
+            /**
+             * Format: int64
+             * @example 5000
+             */
+            size: number;
+        };
         HardwareComponentsDto: {
             cpu: components["schemas"]["CpuComponentDto"];
             disks: components["schemas"]["DisksComponentDto"];
@@ -892,6 +1224,69 @@ export interface components {
             total_bytes: number;
             /** @example 5760 */
             total_samples: number;
+        };
+        LargeFileDto: {
+            /**
+             * Format: double
+             * @example 1796179662.785247
+             */
+            mtime: number;
+            /** @example /home/u/big */
+            parent: string;
+            /** @example /home/u/big/movie.mkv */
+            path: string;
+            /**
+             * Format: int64
+             * @example 3145728
+             */
+            size: number;
+        };
+        LargeFilesDto: {
+            /** @example 56 */
+            dirs_scanned: number;
+            /** @example 1234 */
+            files_scanned: number;
+            /** @example 200 */
+            limit: number;
+            /**
+             * Format: double
+             * @example 1
+             */
+            min_mb: number;
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            ok: true;
+            /**
+             * @description the path as asked
+             * @example ~/big
+             */
+            path: string;
+            /** @description largest first; ties by mtime, then path, descending */
+            results: components["schemas"]["LargeFileDto"][];
+            /**
+             * @description the real folder walked
+             * @example /home/u/big
+             */
+            root: string;
+            /**
+             * @description symlinks seen and not followed
+             * @example 0
+             */
+            skipped_symlinks: number;
+            /**
+             * @example complete
+             * @enum {string}
+             */
+            stopped: "complete" | "time_budget" | "cap";
+            /**
+             * @description the walk stopped early (max_files_scanned, the time budget): narrow the path
+             * @example false
+             */
+            truncated: boolean;
+            /** @example 0 */
+            unreadable_dirs: number;
         };
         MemoryComponentDto: {
             /**
@@ -1356,6 +1751,72 @@ export interface components {
             /** @example true */
             previous_run_unclean: boolean;
         };
+        ScanCancelDto: {
+            /**
+             * @description a scan was running and is now stopping
+             * @example true
+             */
+            cancelled: boolean;
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            ok: true;
+        };
+        ScanCategoryDto: {
+            /**
+             * Format: int64
+             * @example 8713
+             */
+            bytes: number;
+            /** @example Application caches under your home directory. */
+            description: string;
+            /**
+             * @description why the category was not walked
+             * @example null
+             */
+            error: string | null;
+            /** @example 5 */
+            file_count: number;
+            /**
+             * @description regular files looked at
+             * @example 7
+             */
+            files_scanned: number;
+            /** @example user_cache */
+            id: string;
+            /** @example User cache (~/.cache) */
+            label: string;
+            /**
+             * @description needs administrator rights this engine lacks (then not walked)
+             * @example false
+             */
+            requires_admin: boolean;
+            /**
+             * @example [
+             *       "/home/u/.cache"
+             *     ]
+             */
+            roots: string[];
+            /** @description the 20 largest candidates */
+            samples: components["schemas"]["FileSampleDto"][];
+            skipped: components["schemas"]["SkipCountsDto"];
+            /**
+             * @description a cap (25,000 files, 64 GiB), the time budget or the depth limit cut the walk short
+             * @example false
+             */
+            truncated: boolean;
+        };
+        ScanRequestDto: {
+            /**
+             * @description categories to measure; absent or empty: all (a scan only reads)
+             * @example [
+             *       "user_cache",
+             *       "trash"
+             *     ]
+             */
+            category_ids?: string[];
+        };
         SectionUsageDto: {
             /**
              * Format: int64
@@ -1377,6 +1838,48 @@ export interface components {
             cpu_percent: components["schemas"]["MetricStatsDto"];
             disk_ops_per_sec: components["schemas"]["MetricStatsDto"];
             memory_percent: components["schemas"]["MetricStatsDto"];
+        };
+        SkipCountsDto: {
+            /**
+             * @description folders deeper than the depth limit (12, or the table’s max_depth), not walked
+             * @example 0
+             */
+            deep_dirs: number;
+            /**
+             * @description already recorded by an earlier category or as a hard link
+             * @example 0
+             */
+            duplicates: number;
+            /**
+             * @description lock files
+             * @example 0
+             */
+            locks: number;
+            /**
+             * @description changed in the last minutes (may be in use)
+             * @example 0
+             */
+            recent: number;
+            /**
+             * @description sockets, FIFOs, devices
+             * @example 0
+             */
+            special: number;
+            /**
+             * @description symlinks (never followed, never deleted)
+             * @example 0
+             */
+            symlinks: number;
+            /**
+             * @description folders that could not be read
+             * @example 0
+             */
+            unreadable_dirs: number;
+            /**
+             * @description younger than min_age_days
+             * @example 0
+             */
+            young: number;
         };
         SkippedHistoryFileDto: {
             /** @example samples-2026-11-27.jsonl */
@@ -1779,6 +2282,177 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BaselineDto"];
+                };
+            };
+        };
+    };
+    CleanupController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyRequestDto"];
+            };
+        };
+        responses: {
+            /** @description or HTTP 200 {"ok":false,"error"} (CleanupErrorDto) for a refused request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CleanupApplyDto"];
+                };
+            };
+            /** @description invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SENTRACORE_API_TOKEN is set and the bearer token is missing or wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a form content type (urlencoded, multipart, text/plain); send JSON or no body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CleanupController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CleanupCategoriesDto"];
+                };
+            };
+        };
+    };
+    CleanupController_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanRequestDto"];
+            };
+        };
+        responses: {
+            /** @description or HTTP 200 {"ok":false,"error"} (CleanupErrorDto) for a refused request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CleanupScanDto"];
+                };
+            };
+            /** @description invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SENTRACORE_API_TOKEN is set and the bearer token is missing or wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a form content type (urlencoded, multipart, text/plain); send JSON or no body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CleanupController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanCancelDto"];
+                };
+            };
+            /** @description invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SENTRACORE_API_TOKEN is set and the bearer token is missing or wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a form content type (urlencoded, multipart, text/plain); send JSON or no body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CleanupController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description or HTTP 200 {"ok":false,"error"} (CleanupErrorDto) for a refused request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CleanupScanDto"];
                 };
             };
         };
@@ -2272,6 +2946,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StorageInfoDto"];
+                };
+            };
+        };
+    };
+    LargeFilesController_large: {
+        parameters: {
+            query: {
+                /** @description an absolute folder (or ~) inside the home or SENTRACORE_LARGE_FILES_ROOTS */
+                path: string;
+                /** @description minimum size in MiB, inclusive */
+                min_mb?: number;
+                limit?: number;
+                /** @description files (and folders) looked at, at most */
+                max_files_scanned?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description or HTTP 200 {"ok":false,"error"} for a path outside the allowed folders, missing, or not a folder */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LargeFilesDto"];
                 };
             };
         };
