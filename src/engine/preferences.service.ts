@@ -26,9 +26,13 @@ export class PreferencesService implements OnModuleInit {
     this.current = normalizePreferences(await this.json.read<unknown>(this.paths.preferencesFile(), null));
   }
 
-  /** Validated input merged over the current values, clamped, persisted, then applied. */
+  /**
+   * Validated input merged over the current values, clamped, persisted, then applied. Only the keys
+   * present change: a DTO instance carries every declared key, the omitted ones as undefined.
+   */
   async update(patch: UpdatePreferencesDto): Promise<PreferencesRecord> {
-    const next = normalizePreferences({ ...this.current, ...patch });
+    const present = Object.entries(patch).filter(([, value]) => value !== undefined);
+    const next = normalizePreferences({ ...this.current, ...Object.fromEntries(present) });
     await this.json.write(this.paths.preferencesFile(), next, PREFERENCES_SHAPE);
     this.current = next;
     this.logger.log({ message: 'preferences updated', preferences: next });
