@@ -14,6 +14,8 @@ import { buildStatus, type StatusRecord } from './pipeline/status.js';
 import { ProcessRefreshPolicy } from './process-refresh.js';
 import { ENGINE_VERSION } from '../common/package.js';
 import { asError } from '../common/as-error.js';
+import { storageUnavailable } from '../common/sentra-core.error.js';
+import { BaselineModel } from './pipeline/baseline-model.js';
 
 const BASELINE_PERSIST_CYCLES = 150;
 const CHECKPOINT_SHAPE = wireShapeOf(CheckpointContentDto);
@@ -28,6 +30,8 @@ export class EngineService implements OnModuleInit {
   private readonly processRefresh: ProcessRefreshPolicy;
   private watchedUntilMs = 0;
   private stopped = false;
+  /** Baseline writes (periodic persists, resets) one at a time, each exporting the model at its turn. */
+  private baselineWrites: Promise<unknown> = Promise.resolve();
 
   constructor(
     @Inject(SENTRACORE_OPTIONS) options: SentraCoreOptions,
@@ -128,9 +132,14 @@ export class EngineService implements OnModuleInit {
     await this.deps.runtime.write(this.checkpointContent(), clean, CHECKPOINT_SHAPE);
   }
 
+  /** All or nothing: the empty baseline is persisted first; a reset that cannot be persisted is a 503 and resets nothing. */
   async resetBaseline(): Promise<void> {
-    this.pipeline.resetBaseline();
-    await this.deps.baseline.save(this.pipeline.exportBaseline());
+    await this.baselineTurn(async () => {
+      await this.deps.baseline.save(new BaselineModel().toRecord()).catch((error: unknown) => {
+        throw storageUnavailable('persist the reset baseline', error);
+      });
+      this.pipeline.resetBaseline();
+    });
     this.logger.log({ message: 'baseline reset' });
   }
 
@@ -157,8 +166,14 @@ export class EngineService implements OnModuleInit {
 
   /** Saves what the baseline learned; a failure is logged at warn (the next persist retries). */
   async persistBaseline(): Promise<void> {
-    await this.deps.baseline
-      .save(this.pipeline.exportBaseline())
-      .catch((error: unknown) => this.logger.warn({ message: `persist baseline: ${String(error)}` }));
+    await this.baselineTurn(() => this.deps.baseline.save(this.pipeline.exportBaseline())).catch((error: unknown) =>
+      this.logger.warn({ message: `persist baseline: ${String(error)}` }),
+    );
+  }
+
+  private baselineTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.baselineWrites.then(work);
+    this.baselineWrites = run.catch(() => undefined);
+    return run;
   }
 }

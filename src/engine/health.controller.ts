@@ -15,7 +15,9 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Liveness, live-stream clients and datastore writability' })
   @ApiOkResponse({ type: HealthDto })
-  health(): HealthDto {
+  async health(): Promise<HealthDto> {
+    // A folder whose one-shot write failed (PUT /preferences, a reset) is re-probed: health tells the truth now.
+    await this.storage.recheck();
     return {
       status: 'running',
       engine: true,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock.js';
+import { storageUnavailable } from '../common/sentra-core.error.js';
 import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
 import { DatastorePaths } from '../storage/datastore-paths.js';
 import { errorCode, FS_PORT, type FsPort } from '../storage/fs.port.js';
@@ -32,6 +33,7 @@ export class HistoryStore implements OnApplicationBootstrap {
   private indexing: Promise<void> = Promise.resolve();
   private lastDay?: string;
   private stopping = false;
+  private readonly historyDir: string;
 
   constructor(
     @Inject(SENTRACORE_OPTIONS) private readonly options: SentraCoreOptions,
@@ -40,6 +42,7 @@ export class HistoryStore implements OnApplicationBootstrap {
     paths: DatastorePaths,
     private readonly health: StorageHealth,
   ) {
+    this.historyDir = paths.historyDir();
     this.catalogue = new HistoryCatalogue(fs, paths.historyDir());
     this.appender = new HistoryAppender(fs, paths, this.catalogue);
     const { retentionDays, sampleIntervalSec } = options.history;
@@ -143,7 +146,15 @@ export class HistoryStore implements OnApplicationBootstrap {
   clear(): Promise<number> {
     return this.exclusive(async () => {
       let removed = 0;
-      for (const file of await this.catalogue.refresh()) if (await this.remove(file.path)) removed++;
+      try {
+        for (const file of await this.catalogue.refresh()) if (await this.remove(file.path)) removed++;
+      } catch (error) {
+        // Some files may be gone: drop the indexes (rebuilt from disk) but keep the debounce, as nothing was cleared.
+        this.catalogue.forget();
+        this.health.recordFailure('delete history', error, this.historyDir);
+        throw storageUnavailable(`delete history (${removed} files removed before the failure)`, error);
+      }
+      this.health.recordSuccess(this.historyDir);
       this.catalogue.forget();
       this.appender.lastAt = undefined;
       this.logger.log({ message: 'history cleared', filesRemoved: removed });
