@@ -29,9 +29,13 @@ let stores: HistoryStore[] = [];
 let warn: ReturnType<typeof jest.spyOn>;
 
 async function open(
-  options: { fs?: FsPort; clock?: ManualClock; history?: SentraCoreModuleOptions['history'] } = {},
+  options: { fs?: FsPort; clock?: ManualClock; history?: SentraCoreModuleOptions['history']; collectionIntervalSec?: number } = {},
 ): Promise<{ store: HistoryStore; health: StorageHealth; clock: ManualClock; historyDir: string }> {
-  const resolved = resolveOptions({ dataDir: dir, sampling: { enabled: false }, history: options.history });
+  const resolved = resolveOptions({
+    dataDir: dir,
+    sampling: { enabled: false, collectionIntervalSec: options.collectionIntervalSec },
+    history: options.history,
+  });
   const paths = new DatastorePaths(resolved);
   await paths.ensureLayout();
   const clock = options.clock ?? new ManualClock(T0 * 1000);
@@ -74,12 +78,12 @@ describe('HistoryStore append', () => {
     expect((await day('2026-11-28')).split('\n')).toHaveLength(2);
   });
 
-  it('debounces to the sample interval within a run', async () => {
+  it('debounces to the sample interval within a run, less half a collection interval (2 s)', async () => {
     const { store } = await open({ history: { sampleIntervalSec: 30 } });
     const results = [];
-    for (const offset of [0, 2, 29.99, 30, 45, 61]) results.push(await store.append(sample(T0 + offset)));
+    for (const offset of [0, 2, 28.99, 29, 45, 60]) results.push(await store.append(sample(T0 + offset)));
     expect(results).toEqual([true, false, false, true, false, true]);
-    expect(ats(await store.query({ from: T0 - 1, to: T0 + 100 }))).toEqual([T0, T0 + 30, T0 + 61]);
+    expect(ats(await store.query({ from: T0 - 1, to: T0 + 100 }))).toEqual([T0, T0 + 29, T0 + 60]);
   });
 
   it('debounces across a restart: the first sample after start respects the last stored one', async () => {
@@ -138,6 +142,28 @@ describe('HistoryStore append', () => {
     expect(await store.append(sample(T0))).toBe(true);
     expect(health.writable).toBe(true);
     expect(await day('2026-11-27')).toBe(`${encodeSample(sample(T0))}\n`);
+  });
+});
+
+// Issue 21 item 13a: cycles come a little early or late; a sample is due within half a collection interval.
+describe('HistoryStore cadence', () => {
+  it.each([
+    [1, 1, 30, 30],
+    [30, 2, 300, 20],
+    [10, 2, 100, 20],
+  ])('history every %i s, cycles every %i s: %i cycles with jitter store %i samples', async (sampleIntervalSec, collectionIntervalSec, cycles, stored) => {
+    const { store } = await open({ history: { sampleIntervalSec }, collectionIntervalSec });
+    let at = T0;
+    const kept: number[] = [];
+    for (let i = 0; i < cycles; i++) {
+      // A timer tick lands up to 10 ms early or late: 0.99 s, 1.01 s, ... apart.
+      at += collectionIntervalSec + (i % 2 === 0 ? -0.01 : 0.01);
+      if (await store.append(sample(at))) kept.push(i);
+    }
+    expect(kept).toHaveLength(stored);
+    // Every (sampleIntervalSec / collectionIntervalSec)-th cycle.
+    const step = sampleIntervalSec / collectionIntervalSec;
+    expect(kept).toEqual(Array.from({ length: stored }, (_, k) => k * step));
   });
 });
 

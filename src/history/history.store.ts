@@ -164,12 +164,15 @@ export class HistoryStore implements OnApplicationBootstrap {
 
   /**
    * Whether a sample taken at `atSec` would be stored (the debounce), so a caller can skip building it.
+   * Due when the spacing is reached within half a collection interval: cycles tick a few ms early or
+   * late, so 1 s / 1 s stores every cycle and 30 s / 2 s every 15th, not every 16th.
    * A clock that jumped back by more than an interval starts recording again at once.
    */
   isDue(atSec: number): boolean {
     const last = this.appender.lastAt;
     const interval = this.options.history.sampleIntervalSec;
-    return last === undefined || atSec - last >= interval || atSec <= last - interval;
+    const slack = this.options.sampling.collectionIntervalSec / 2;
+    return last === undefined || atSec - last >= interval - slack || atSec <= last - interval;
   }
 
   private pruneSoon(): void {
