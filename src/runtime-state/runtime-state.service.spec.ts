@@ -96,4 +96,12 @@ describe('RuntimeStateService', () => {
     await service.write(content, false, CONTENT);
     expect(parseCheckpoint(await onDisk())).toEqual({ schema: 1, last_clean_shutdown: false, last_checkpoint_at: 1_800_000_030, ...content });
   });
+
+  // Issue 21 item 13c: a checkpoint holding 200,000 alerts kept them all resident for the whole run.
+  it('restores at most the kept 50 alerts, the newest ones, however many the file holds', () => {
+    const alerts = Array.from({ length: 200_000 }, (_, i) => ({ timestamp: 1_800_000_000 + ((i * 7919) % 200_000), stress_score: 90, message: `a${i}` }));
+    const parsed = parseCheckpoint({ schema: 1, last_clean_shutdown: true, alerts_recent: [null, 'x', ...alerts] })!;
+    expect(parsed.alerts_recent).toHaveLength(50);
+    expect(parsed.alerts_recent.map((a) => a.timestamp)).toEqual(Array.from({ length: 50 }, (_, i) => 1_800_000_000 + 199_999 - i));
+  });
 });

@@ -1,3 +1,4 @@
+import { KEPT_ALERTS } from '../../runtime-state/runtime-checkpoint.record.js';
 import type { CorrelationEngine, RootCauseRecord } from './correlation-engine.js';
 import type { EventRecord } from './event-logger.js';
 import { clamp, formatFixed, round } from './math.js';
@@ -42,7 +43,7 @@ export interface AlertOptions {
 export const DEFAULT_ALERT_OPTIONS: AlertOptions = {
   requiredCycles: 5,
   cooldownSec: 60,
-  keep: 50,
+  keep: KEPT_ALERTS,
   collectionIntervalSec: 2,
   topContributors: 5,
   statusRecent: 10,
