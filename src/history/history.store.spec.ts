@@ -4,6 +4,7 @@ import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../common/manual-clock.fixture.js';
+import { ClockWatch } from '../common/clock-watch.js';
 import { resolveOptions } from '../config/resolve-options.js';
 import type { SentraCoreModuleOptions } from '../config/sentra-core-options.js';
 import { DatastorePaths } from '../storage/datastore-paths.js';
@@ -40,7 +41,7 @@ async function open(
   await paths.ensureLayout();
   const clock = options.clock ?? new ManualClock(T0 * 1000);
   const health = new StorageHealth();
-  const store = new HistoryStore(resolved, clock, options.fs ?? nodeFs, paths, health);
+  const store = new HistoryStore(resolved, new ClockWatch(clock), options.fs ?? nodeFs, paths, health);
   stores.push(store);
   await store.onApplicationBootstrap();
   return { store, health, clock, historyDir: paths.historyDir() };

@@ -5,7 +5,7 @@ export type EventSeverity = 'info' | 'warning' | 'critical';
 /** The earlier engine's event types; its dashboard picks icons by them. */
 export const EARLIER_ENGINE_EVENT_TYPES = ['cpu_spike', 'memory_pressure', 'disk_spike', 'process_start', 'process_stop'] as const;
 /** Events only this engine logs. */
-export const ENGINE_EVENT_TYPES = ['stress_level_change', 'anomaly_level_change', 'alert_fired'] as const;
+export const ENGINE_EVENT_TYPES = ['stress_level_change', 'anomaly_level_change', 'alert_fired', 'clock_jump'] as const;
 export type EventType = (typeof EARLIER_ENGINE_EVENT_TYPES)[number] | (typeof ENGINE_EVENT_TYPES)[number];
 
 export type EventDetailValue = string | number | boolean | null;

@@ -12,8 +12,11 @@ export interface DayFile {
   mtimeMs: number;
 }
 
-/** Lists the day files of a folder, oldest first, with size and mtime; [] when the folder is missing. */
-export type DayFileProbe = (dir: string) => DayFile[];
+/**
+ * Lists the day files of a folder, oldest first, with size and mtime; [] when the folder is missing.
+ * Only days `accept` takes are stat'ed (a folder of 5,000 future-dated files costs readdir, not 5,000 stats).
+ */
+export type DayFileProbe = (dir: string, accept?: (day: string) => boolean) => DayFile[];
 
 /**
  * Every read re-checks the day files (so an index never outlives a change underneath it), which is
@@ -21,7 +24,7 @@ export type DayFileProbe = (dir: string) => DayFile[];
  * ~0.2 ms inline, while 30 thread-pool round trips cost 1–10 ms on a busy machine, per request.
  * The work is bounded by the retention, and file contents are always read asynchronously.
  */
-export const syncDayFileProbe: DayFileProbe = (dir) => {
+export const syncDayFileProbe: DayFileProbe = (dir, accept = () => true) => {
   let dirents;
   try {
     dirents = readdirSync(dir, { withFileTypes: true });
@@ -35,7 +38,7 @@ export const syncDayFileProbe: DayFileProbe = (dir) => {
     .map((d) => d.name)
     .sort()) {
     const day = dayOfFileName(name);
-    if (!day) continue;
+    if (!day || !accept(day)) continue;
     const path = join(dir, name);
     const stat = statSync(path, { throwIfNoEntry: false });
     if (stat) files.push({ name, day, path, size: stat.size, mtimeMs: stat.mtimeMs });

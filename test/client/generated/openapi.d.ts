@@ -611,7 +611,7 @@ export interface components {
              * @example cpu_spike
              * @enum {string}
              */
-            event_type: "cpu_spike" | "memory_pressure" | "disk_spike" | "process_start" | "process_stop" | "stress_level_change" | "anomaly_level_change" | "alert_fired";
+            event_type: "cpu_spike" | "memory_pressure" | "disk_spike" | "process_start" | "process_stop" | "stress_level_change" | "anomaly_level_change" | "alert_fired" | "clock_jump";
             /**
              * @example warning
              * @enum {string}
@@ -626,6 +626,24 @@ export interface components {
         EventsDto: {
             /** @description newest first */
             events: components["schemas"]["EventDto"][];
+        };
+        FutureHistoryDto: {
+            /**
+             * @example [
+             *       "samples-2027-01-06.jsonl"
+             *     ]
+             */
+            files: string[];
+            /**
+             * @description true while retention waits for the clock to be stable for an hour after a jump
+             * @example false
+             */
+            retention_held: boolean;
+            /**
+             * Format: int64
+             * @example 1840
+             */
+            total_bytes: number;
         };
         HardwareComponentsDto: {
             cpu: components["schemas"]["CpuComponentDto"];
@@ -1442,6 +1460,7 @@ export interface components {
             trend: components["schemas"]["TrendDto"] | null;
         };
         StorageInfoDto: {
+            future_history: components["schemas"]["FutureHistoryDto"];
             history: components["schemas"]["HistorySummaryDto"];
             migration: components["schemas"]["MigrationDto"];
             /** @example /home/user/.local/share/SentraCore/datastore */
