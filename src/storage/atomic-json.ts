@@ -72,12 +72,12 @@ export class AtomicJson {
     }
   }
 
-  /** Removes temp files a crash left behind mid-write (only this class's own naming pattern). */
-  async sweepTempFiles(dir: string): Promise<number> {
+  /** Removes temp files a crash left behind mid-write (this class's own naming pattern unless told another). */
+  async sweepTempFiles(dir: string, pattern: RegExp = TEMP_PATTERN): Promise<number> {
     let removed = 0;
     const names = await this.fs.readdir(dir).catch(() => [] as string[]);
     for (const name of names) {
-      if (!TEMP_PATTERN.test(name)) continue;
+      if (!pattern.test(name)) continue;
       await this.fs.unlink(join(dir, name)).then(
         () => removed++,
         () => undefined,
