@@ -85,7 +85,7 @@ describe('wall-clock jumps', () => {
     // An hour of stable clock later, the next stored sample runs the held prune.
     harness.clock.advance(61 * 60_000);
     await harness.cycles(16);
-    await store.summary(); // queued behind the prune the append started
+    await store.prune(); // queued behind the prune the append started (and finds nothing more)
     expect(historyFiles()).toEqual(realFiles);
     expect((await storageInfo()).future_history).toEqual({ files: [], total_bytes: 0, retention_held: false });
   });

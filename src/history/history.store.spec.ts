@@ -311,6 +311,45 @@ describe('HistoryStore retention and clear', () => {
   });
 });
 
+// Issue 21 items 2 and 13b: a clock that was ahead (or a planted folder) leaves future-dated day files.
+describe('HistoryStore future-dated day files', () => {
+  it('5,000 future files are left out of reads and of the summary (no stat per read), and reported', async () => {
+    await mkdir(join(dir, 'history'), { recursive: true });
+    await writeFile(join(dir, 'history', 'samples-2026-11-27.jsonl'), `${encodeSample(sample(T0))}\n`);
+    for (let d = 2; d < 5002; d++) {
+      const at = T0 + d * 86_400;
+      await writeFile(join(dir, 'history', `samples-${new Date(at * 1000).toISOString().slice(0, 10)}.jsonl`), `${encodeSample(sample(at))}\n`);
+    }
+    const { store } = await open();
+    expect((await store.summary()).files).toEqual(['samples-2026-11-27.jsonl']);
+    expect(ats(await store.query({ from: T0 - 10, to: T0 + 6000 * 86_400 }))).toEqual([T0]);
+    const future = store.futureHistory();
+    expect(future.files).toHaveLength(5000);
+    expect(future.retention_held).toBe(false);
+  });
+
+  it('a clock that jumped holds retention; the prune runs with the first sample after an hour of stable clock', async () => {
+    await mkdir(join(dir, 'history'), { recursive: true });
+    await writeFile(join(dir, 'history', 'samples-2026-10-01.jsonl'), `${encodeSample(sample(Date.parse('2026-10-01T12:00:00Z') / 1000))}\n`);
+    const { store, clock } = await open({ history: { retentionDays: 30 } });
+    clock.jumpWall(40 * 86_400_000);
+    await store.append(sample(clock.nowMs() / 1000));
+    await store.prune();
+    expect((await readdir(join(dir, 'history'))).sort()).toEqual(['samples-2026-10-01.jsonl', 'samples-2027-01-06.jsonl']);
+    expect(store.futureHistory().retention_held).toBe(true);
+    clock.jumpWall(-40 * 86_400_000);
+    await store.append(sample(clock.nowMs() / 1000)); // sees the clock come back: still held
+    expect((await readdir(join(dir, 'history'))).length).toBe(3);
+    clock.advance(3600_000);
+    await store.append(sample(clock.nowMs() / 1000));
+    // The append itself starts the held prune (no explicit call): expired (57 days old by a stable clock)
+    // and the future file this run's clock had written both go.
+    const listing = async () => (await readdir(join(dir, 'history'))).sort();
+    for (let i = 0; i < 200 && (await listing()).length > 1; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await listing()).toEqual(['samples-2026-11-27.jsonl']);
+  });
+});
+
 describe('HistoryStore index', () => {
   it('sees a file changed underneath it (appended, rewritten, deleted, added)', async () => {
     const { store } = await open();
