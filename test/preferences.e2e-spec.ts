@@ -86,4 +86,30 @@ describe('GET|PUT /api/v1/preferences', () => {
     expect(res.body.preferences).toMatchObject({ safeguard_enabled: true, safeguard_process_names: names });
     expect(JSON.parse(await readFile(file, 'utf8')).safeguard_process_names).toEqual(names);
   });
+
+  // Issue 21 item 1: a fresh DTO carries all six keys as undefined, and the merge used to copy them.
+  it('a partial PUT changes only the keys present, in memory and in the file', async () => {
+    const first = { alert_memory_percent: 70, safeguard_enabled: true, safeguard_process_names: ['backup.exe'], anomaly_sensitivity: 'strict' };
+    await http().put('/api/v1/preferences').send(first).expect(200);
+    const res = await http().put('/api/v1/preferences').send({ alert_cpu_percent: 50 }).expect(200);
+    const expected = { alert_cpu_percent: 50, alert_disk_pressure: 80, ...first };
+    expect(res.body).toEqual({ ok: true, preferences: expected });
+    expect((await http().get('/api/v1/preferences').expect(200)).body).toEqual(expected);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(expected);
+  });
+
+  it.each(['alert_cpu_percent', 'alert_memory_percent', 'alert_disk_pressure', 'safeguard_enabled', 'safeguard_process_names', 'anomaly_sensitivity'])(
+    'an explicit null for %s is a 400 naming the field; nothing changes',
+    async (field) => {
+      await http().put('/api/v1/preferences').send({ alert_cpu_percent: 70, safeguard_enabled: true }).expect(200);
+      const before = await readFile(file, 'utf8');
+      const res = await http()
+        .put('/api/v1/preferences')
+        .send({ [field]: null })
+        .expect(400);
+      expect(JSON.stringify(res.body.message)).toContain(field);
+      expect(await readFile(file, 'utf8')).toBe(before);
+      expect((await http().get('/api/v1/preferences').expect(200)).body).toMatchObject({ alert_cpu_percent: 70, safeguard_enabled: true });
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { SentraCoreError, type SentraCoreErrorCode } from './sentra-core.error.js';
+import { isStorageFault, SentraCoreError, storageUnavailable, type SentraCoreErrorCode } from './sentra-core.error.js';
 import { asError } from './as-error.js';
 
 const STATUS_BY_CODE: Record<SentraCoreErrorCode, number> = {
@@ -22,6 +22,11 @@ export class SentraCoreExceptionFilter implements ExceptionFilter {
       const body = exception.getResponse();
       void reply.status(exception.getStatus()).send(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
       return;
+    }
+    // A filesystem error no service translated is still the disk's refusal, not a bug: 503 with its cause.
+    if (!(exception instanceof SentraCoreError) && isStorageFault(exception)) {
+      exception = storageUnavailable('storage unavailable', exception);
+      this.logger.warn((exception as SentraCoreError).message);
     }
     if (exception instanceof SentraCoreError && exception.code !== 'INTERNAL') {
       const statusCode = STATUS_BY_CODE[exception.code];

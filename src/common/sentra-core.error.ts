@@ -19,3 +19,15 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** An error from the filesystem (ENOSPC, EROFS, EACCES, EIO, ENOTDIR…): the datastore refused, no bug. */
+export function isStorageFault(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code);
+}
+
+/** A storage fault as the 503 STORAGE_UNAVAILABLE the API answers, naming what was being done and the cause. */
+export function storageUnavailable(what: string, error: unknown): SentraCoreError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new SentraCoreError('STORAGE_UNAVAILABLE', `${what}: ${reason}`, { cause: error });
+}

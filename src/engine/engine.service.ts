@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { CLOCK, type Clock } from '../common/clock.js';
+import { ClockWatch } from '../common/clock-watch.js';
 import { wireShapeOf } from '../common/wire.js';
 import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
 import type { CheckpointContent } from '../runtime-state/runtime-checkpoint.record.js';
@@ -7,6 +7,7 @@ import { TELEMETRY_SOURCE, type TelemetrySource } from '../telemetry/telemetry-s
 import { CheckpointContentDto } from './dto/checkpoint-content.dto.js';
 import { EngineDeps } from './engine-deps.js';
 import { cycleEvent } from './engine-events.js';
+import { clockJumpEvent } from './pipeline/event-transitions.js';
 import { historySample } from './history-sample.js';
 import { AnalysisPipeline } from './pipeline/analysis-pipeline.js';
 import type { AlertActionRecord, AlertRecord } from './pipeline/alert-manager.js';
@@ -19,6 +20,8 @@ import { ProcessRefreshPolicy } from './process-refresh.js';
 import { ENGINE_VERSION } from '../common/package.js';
 import { asError } from '../common/as-error.js';
 import type { ProcessRecord } from '../telemetry/snapshot.record.js';
+import { storageUnavailable } from '../common/sentra-core.error.js';
+import { BaselineModel } from './pipeline/baseline-model.js';
 
 /** Answers a fired alert before it is broadcast (the safeguard); what it did goes into the alert. */
 export type AlertResponder = (alert: AlertRecord) => Promise<AlertActionRecord[]>;
@@ -37,10 +40,12 @@ export class EngineService implements OnModuleInit {
   private watchedUntilMs = 0;
   private stopped = false;
   private alertResponder: AlertResponder | undefined;
+  /** Baseline writes (periodic persists, resets) one at a time, each exporting the model at its turn. */
+  private baselineWrites: Promise<unknown> = Promise.resolve();
 
   constructor(
     @Inject(SENTRACORE_OPTIONS) options: SentraCoreOptions,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: ClockWatch,
     @Inject(TELEMETRY_SOURCE) private readonly telemetry: TelemetrySource,
     private readonly deps: EngineDeps,
   ) {
@@ -50,7 +55,8 @@ export class EngineService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     this.pipeline.loadBaseline(await this.deps.baseline.load());
-    const restored = this.pipeline.restoreAlerts(this.deps.runtime.restored.alerts_recent);
+    const now = { wall: this.clock.nowMs() / 1000, monotonic: this.clock.monotonicMs() / 1000 };
+    const restored = this.pipeline.restoreAlerts(this.deps.runtime.restored.alerts_recent, now);
     if (restored > 0) this.logger.log({ message: 'restored alerts from the checkpoint', count: restored });
     // Mark this run as running (SPEC §7): the restored values, written back with the flag false.
     await this.checkpoint(false).catch((error: unknown) => this.logger.warn({ message: 'could not mark the run in the checkpoint', error: String(error) }));
@@ -64,13 +70,17 @@ export class EngineService implements OnModuleInit {
   /** One cycle: collect → analyse → history sample → broadcast. */
   async runCycle(): Promise<void> {
     if (this.stopped) return;
+    // Before anything is stored: a jump found now holds the retention this cycle's append may start.
+    this.clock.observe();
+    for (const jump of this.clock.takeJumps()) this.pipeline.logEvent(clockJumpEvent(jump));
     const timestamp = this.clock.nowMs() / 1000;
+    const monotonicSec = this.clock.monotonicMs() / 1000;
     // Most cycles fall inside the history interval: only build a sample the store will keep.
     const historyDue = this.deps.history.isDue(timestamp);
     const withProcesses = this.processRefresh.due(this.pipeline.cycleCount, historyDue || this.processesWanted());
     const snapshot = await this.telemetry.sample({ timestamp, withProcesses });
     const runningPids = withProcesses ? this.telemetry.runningPids?.() : undefined;
-    const cycle = this.pipeline.step(snapshot, this.deps.preferences.value, { processesRefreshed: withProcesses, runningPids });
+    const cycle = this.pipeline.step(snapshot, this.deps.preferences.value, { processesRefreshed: withProcesses, runningPids, monotonicSec });
     if (cycle.firedAlert) await this.respondTo(cycle.firedAlert);
     if (historyDue) {
       await this.deps.history.append(historySample(cycle, this.pipeline.topProcesses(5)));
@@ -100,13 +110,13 @@ export class EngineService implements OnModuleInit {
 
   /** GET /status and the live streams: the status; its process list is kept fresh while clients read it. */
   statusForClient(): StatusRecord {
-    this.watchedUntilMs = this.clock.nowMs() + WATCHED_FOR_MS;
+    this.watchedUntilMs = this.clock.monotonicMs() + WATCHED_FOR_MS;
     return this.status();
   }
 
   /** GET /processes: top processes by impact, kept fresh while clients read them. */
   topProcesses(limit: number): ProcessStatsRecord[] {
-    this.watchedUntilMs = this.clock.nowMs() + WATCHED_FOR_MS;
+    this.watchedUntilMs = this.clock.monotonicMs() + WATCHED_FOR_MS;
     return this.pipeline.topProcesses(limit);
   }
 
@@ -128,7 +138,7 @@ export class EngineService implements OnModuleInit {
   /** GET /status: the latest cycle, or the checkpoint's values until the first fresh cycle. */
   status(): StatusRecord {
     const meta = { version: ENGINE_VERSION, previous_run_unclean: this.deps.runtime.previousRunUnclean, warm_started: this.warmStarted };
-    const nowSec = this.clock.nowMs() / 1000;
+    const nowSec = this.clock.monotonicMs() / 1000; // the alert cooldown runs on the monotonic clock
     const fresh = this.pipeline.last;
     if (fresh) return buildStatus({ ...fresh, alert: this.pipeline.alertState(nowSec) }, this.pipeline.engineInfo(meta));
     const restored = this.deps.runtime.restored;
@@ -168,9 +178,14 @@ export class EngineService implements OnModuleInit {
     await this.deps.runtime.write(this.checkpointContent(), clean, CHECKPOINT_SHAPE);
   }
 
+  /** All or nothing: the empty baseline is persisted first; a reset that cannot be persisted is a 503 and resets nothing. */
   async resetBaseline(): Promise<void> {
-    this.pipeline.resetBaseline();
-    await this.deps.baseline.save(this.pipeline.exportBaseline());
+    await this.baselineTurn(async () => {
+      await this.deps.baseline.save(new BaselineModel().toRecord()).catch((error: unknown) => {
+        throw storageUnavailable('persist the reset baseline', error);
+      });
+      this.pipeline.resetBaseline();
+    });
     this.logger.log({ message: 'baseline reset' });
   }
 
@@ -202,14 +217,20 @@ export class EngineService implements OnModuleInit {
   private processesWanted(): boolean {
     return (
       (this.pipeline.last?.alert.consecutive_high ?? 0) > 0 || // an alert may fire and name a suspect
-      this.clock.nowMs() < this.watchedUntilMs // someone reads /status, /processes or a live stream
+      this.clock.monotonicMs() < this.watchedUntilMs // someone reads /status, /processes or a live stream
     );
   }
 
   /** Saves what the baseline learned; a failure is logged at warn (the next persist retries). */
   async persistBaseline(): Promise<void> {
-    await this.deps.baseline
-      .save(this.pipeline.exportBaseline())
-      .catch((error: unknown) => this.logger.warn({ message: `persist baseline: ${String(error)}` }));
+    await this.baselineTurn(() => this.deps.baseline.save(this.pipeline.exportBaseline())).catch((error: unknown) =>
+      this.logger.warn({ message: `persist baseline: ${String(error)}` }),
+    );
+  }
+
+  private baselineTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.baselineWrites.then(work);
+    this.baselineWrites = run.catch(() => undefined);
+    return run;
   }
 }

@@ -6,6 +6,8 @@ import { StorageHealth } from '../storage/storage-health.js';
 import { HealthDto } from './dto/health.dto.js';
 import { LiveClients } from './live-clients.js';
 
+const PROBE_WAIT_MS = 500;
+
 @ApiController('health', 'health')
 export class HealthController {
   constructor(
@@ -18,6 +20,9 @@ export class HealthController {
   @ApiOperation({ summary: 'Liveness, live-stream clients and datastore writability' })
   @ApiOkResponse({ type: HealthDto })
   async health(): Promise<HealthDto> {
+    // A folder whose one-shot write failed (PUT /preferences, a reset) is re-probed: health tells the truth
+    // now. Bounded, so a hung disk cannot hang the liveness route (the probe then reports on the next call).
+    await Promise.race([this.storage.recheck(), new Promise((resolve) => setTimeout(resolve, PROBE_WAIT_MS).unref())]);
     return {
       status: 'running',
       engine: true,

@@ -22,7 +22,14 @@ export class StorageController {
   async info(): Promise<StorageInfoDto> {
     const [usage, history] = await Promise.all([this.usage.summary(), this.history.summary()]);
     const runtime_checkpoint = { path: this.runtime.file, previous_run_unclean: this.runtime.previousRunUnclean };
-    return { ...usage, history, runtime_checkpoint, migration: this.migrations.lastResult, skipped_history_files: await this.history.skippedFiles() };
+    return {
+      ...usage,
+      history,
+      runtime_checkpoint,
+      migration: this.migrations.lastResult,
+      skipped_history_files: await this.history.skippedFiles(),
+      future_history: this.history.futureHistory(),
+    };
   }
 
   @Post('cache/clear')

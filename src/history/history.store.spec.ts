@@ -4,6 +4,7 @@ import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../common/manual-clock.fixture.js';
+import { ClockWatch } from '../common/clock-watch.js';
 import { resolveOptions } from '../config/resolve-options.js';
 import type { SentraCoreModuleOptions } from '../config/sentra-core-options.js';
 import { DatastorePaths } from '../storage/datastore-paths.js';
@@ -29,14 +30,18 @@ let stores: HistoryStore[] = [];
 let warn: ReturnType<typeof jest.spyOn>;
 
 async function open(
-  options: { fs?: FsPort; clock?: ManualClock; history?: SentraCoreModuleOptions['history'] } = {},
+  options: { fs?: FsPort; clock?: ManualClock; history?: SentraCoreModuleOptions['history']; collectionIntervalSec?: number } = {},
 ): Promise<{ store: HistoryStore; health: StorageHealth; clock: ManualClock; historyDir: string }> {
-  const resolved = resolveOptions({ dataDir: dir, sampling: { enabled: false }, history: options.history });
+  const resolved = resolveOptions({
+    dataDir: dir,
+    sampling: { enabled: false, collectionIntervalSec: options.collectionIntervalSec },
+    history: options.history,
+  });
   const paths = new DatastorePaths(resolved);
   await paths.ensureLayout();
   const clock = options.clock ?? new ManualClock(T0 * 1000);
   const health = new StorageHealth();
-  const store = new HistoryStore(resolved, clock, options.fs ?? nodeFs, paths, health);
+  const store = new HistoryStore(resolved, new ClockWatch(clock), options.fs ?? nodeFs, paths, health);
   stores.push(store);
   await store.onApplicationBootstrap();
   return { store, health, clock, historyDir: paths.historyDir() };
@@ -74,12 +79,12 @@ describe('HistoryStore append', () => {
     expect((await day('2026-11-28')).split('\n')).toHaveLength(2);
   });
 
-  it('debounces to the sample interval within a run', async () => {
+  it('debounces to the sample interval within a run, less half a collection interval (2 s)', async () => {
     const { store } = await open({ history: { sampleIntervalSec: 30 } });
     const results = [];
-    for (const offset of [0, 2, 29.99, 30, 45, 61]) results.push(await store.append(sample(T0 + offset)));
+    for (const offset of [0, 2, 28.99, 29, 45, 60]) results.push(await store.append(sample(T0 + offset)));
     expect(results).toEqual([true, false, false, true, false, true]);
-    expect(ats(await store.query({ from: T0 - 1, to: T0 + 100 }))).toEqual([T0, T0 + 30, T0 + 61]);
+    expect(ats(await store.query({ from: T0 - 1, to: T0 + 100 }))).toEqual([T0, T0 + 29, T0 + 60]);
   });
 
   it('debounces across a restart: the first sample after start respects the last stored one', async () => {
@@ -138,6 +143,28 @@ describe('HistoryStore append', () => {
     expect(await store.append(sample(T0))).toBe(true);
     expect(health.writable).toBe(true);
     expect(await day('2026-11-27')).toBe(`${encodeSample(sample(T0))}\n`);
+  });
+});
+
+// Issue 21 item 13a: cycles come a little early or late; a sample is due within half a collection interval.
+describe('HistoryStore cadence', () => {
+  it.each([
+    [1, 1, 30, 30],
+    [30, 2, 300, 20],
+    [10, 2, 100, 20],
+  ])('history every %i s, cycles every %i s: %i cycles with jitter store %i samples', async (sampleIntervalSec, collectionIntervalSec, cycles, stored) => {
+    const { store } = await open({ history: { sampleIntervalSec }, collectionIntervalSec });
+    let at = T0;
+    const kept: number[] = [];
+    for (let i = 0; i < cycles; i++) {
+      // A timer tick lands up to 10 ms early or late: 0.99 s, 1.01 s, ... apart.
+      at += collectionIntervalSec + (i % 2 === 0 ? -0.01 : 0.01);
+      if (await store.append(sample(at))) kept.push(i);
+    }
+    expect(kept).toHaveLength(stored);
+    // Every (sampleIntervalSec / collectionIntervalSec)-th cycle.
+    const step = sampleIntervalSec / collectionIntervalSec;
+    expect(kept).toEqual(Array.from({ length: stored }, (_, k) => k * step));
   });
 });
 
@@ -281,6 +308,45 @@ describe('HistoryStore retention and clear', () => {
     expect(await listing()).toEqual(others.sort());
     expect(await store.query({ from: 0, to: T0 * 2 })).toEqual([]);
     expect(await store.append(sample(T0 + 3601))).toBe(true);
+  });
+});
+
+// Issue 21 items 2 and 13b: a clock that was ahead (or a planted folder) leaves future-dated day files.
+describe('HistoryStore future-dated day files', () => {
+  it('5,000 future files are left out of reads and of the summary (no stat per read), and reported', async () => {
+    await mkdir(join(dir, 'history'), { recursive: true });
+    await writeFile(join(dir, 'history', 'samples-2026-11-27.jsonl'), `${encodeSample(sample(T0))}\n`);
+    for (let d = 2; d < 5002; d++) {
+      const at = T0 + d * 86_400;
+      await writeFile(join(dir, 'history', `samples-${new Date(at * 1000).toISOString().slice(0, 10)}.jsonl`), `${encodeSample(sample(at))}\n`);
+    }
+    const { store } = await open();
+    expect((await store.summary()).files).toEqual(['samples-2026-11-27.jsonl']);
+    expect(ats(await store.query({ from: T0 - 10, to: T0 + 6000 * 86_400 }))).toEqual([T0]);
+    const future = store.futureHistory();
+    expect(future.files).toHaveLength(5000);
+    expect(future.retention_held).toBe(false);
+  });
+
+  it('a clock that jumped holds retention; the prune runs with the first sample after an hour of stable clock', async () => {
+    await mkdir(join(dir, 'history'), { recursive: true });
+    await writeFile(join(dir, 'history', 'samples-2026-10-01.jsonl'), `${encodeSample(sample(Date.parse('2026-10-01T12:00:00Z') / 1000))}\n`);
+    const { store, clock } = await open({ history: { retentionDays: 30 } });
+    clock.jumpWall(40 * 86_400_000);
+    await store.append(sample(clock.nowMs() / 1000));
+    await store.prune();
+    expect((await readdir(join(dir, 'history'))).sort()).toEqual(['samples-2026-10-01.jsonl', 'samples-2027-01-06.jsonl']);
+    expect(store.futureHistory().retention_held).toBe(true);
+    clock.jumpWall(-40 * 86_400_000);
+    await store.append(sample(clock.nowMs() / 1000)); // sees the clock come back: still held
+    expect((await readdir(join(dir, 'history'))).length).toBe(3);
+    clock.advance(3600_000);
+    await store.append(sample(clock.nowMs() / 1000));
+    // The append itself starts the held prune (no explicit call): expired (57 days old by a stable clock)
+    // and the future file this run's clock had written both go.
+    const listing = async () => (await readdir(join(dir, 'history'))).sort();
+    for (let i = 0; i < 200 && (await listing()).length > 1; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await listing()).toEqual(['samples-2026-11-27.jsonl']);
   });
 });
 

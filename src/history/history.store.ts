@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { CLOCK, type Clock } from '../common/clock.js';
+import { ClockWatch } from '../common/clock-watch.js';
+import { storageUnavailable } from '../common/sentra-core.error.js';
 import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
 import { DatastorePaths } from '../storage/datastore-paths.js';
 import { errorCode, FS_PORT, type FsPort } from '../storage/fs.port.js';
@@ -12,7 +13,7 @@ import { HistoryCatalogue } from './index/history-catalogue.js';
 import { dayOfAt, normalizeSample, type HistorySampleRecord } from './write/history-line.codec.js';
 import type { HistoryQuery } from './read/history-query.js';
 import { HistoryReader, type HistoryAnswer } from './read/history-reader.js';
-import { filesToPrune, type PruneResult } from './retention/history-retention.js';
+import { filesToPrune, futureFilesToPrune, lastCurrentDay, type PruneResult } from './retention/history-retention.js';
 import type { HistorySummaryRecord } from './read/history-summary.js';
 import { holdWhileOpen, ReadGate } from './read/read-gate.js';
 import type { SkippedDayFile } from './index/history-catalogue.js';
@@ -47,16 +48,18 @@ export class HistoryStore implements OnApplicationBootstrap {
   private indexing: Promise<void> = Promise.resolve();
   private lastDay?: string;
   private stopping = false;
+  /** A prune was skipped because the clock jumped: run it once the clock is stable. */
+  private pruneHeld = false;
 
   constructor(
     @Inject(SENTRACORE_OPTIONS) private readonly options: SentraCoreOptions,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: ClockWatch,
     @Inject(FS_PORT) private readonly fs: FsPort,
     paths: DatastorePaths,
     private readonly health: StorageHealth,
   ) {
     this.historyDir = paths.historyDir();
-    this.catalogue = new HistoryCatalogue(fs, paths.historyDir());
+    this.catalogue = new HistoryCatalogue(fs, paths.historyDir(), undefined, () => lastCurrentDay(clock.nowMs()));
     this.appender = new HistoryAppender(fs, paths, this.catalogue);
     const { retentionDays, sampleIntervalSec } = options.history;
     this.reader = new HistoryReader(fs, this.catalogue, { directory: paths.historyDir(), retentionDays, sampleIntervalSec });
@@ -91,12 +94,12 @@ export class HistoryStore implements OnApplicationBootstrap {
       const file = await this.appender.append(record);
       this.health.recordSuccess();
       this.appendFailures.succeeded();
-      if (this.lastDay !== undefined && file.day !== this.lastDay) this.pruneSoon();
+      if ((this.lastDay !== undefined && file.day !== this.lastDay) || (this.pruneHeld && this.clock.stable())) this.pruneSoon();
       this.lastDay = file.day;
       return true;
     }).catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
-      this.appendFailures.failed(reason, this.clock.nowMs(), { at: sample?.at });
+      this.appendFailures.failed(reason, this.clock.monotonicMs(), { at: sample?.at });
       // A day file that is a link is refused on purpose (and reported in health), not a storage failure.
       if (!(error instanceof SymlinkRefusedError)) this.health.recordFailure('append history sample', error);
       return false;
@@ -171,12 +174,26 @@ export class HistoryStore implements OnApplicationBootstrap {
     return this.reader.summary();
   }
 
-  /** Retention: deletes day files older than `retentionDays`, then the oldest days past `maxBytes`. */
+  /**
+   * Retention: deletes day files older than `retentionDays`, then the oldest days past `maxBytes`, then
+   * future-dated files this run's clock had reached or that are clearly bogus (futureFilesToPrune).
+   * Never on the strength of a clock jump: while one is less than an hour old, nothing is deleted.
+   */
   prune(): Promise<PruneResult> {
     return this.deleting(PRUNE_WAIT_MS, async () => {
-      const { retentionDays, maxBytes } = this.options.history;
-      const victims = filesToPrune(await this.catalogue.refresh(), this.clock.nowMs(), retentionDays, maxBytes);
       const result: PruneResult = { files_removed: 0, bytes_freed: 0, files: [] };
+      if (!this.clock.stable()) {
+        this.pruneHeld = true;
+        this.logger.warn({ message: 'history retention held: the system clock jumped less than an hour ago', lastJump: this.clock.lastJump });
+        return result;
+      }
+      this.pruneHeld = false;
+      const { retentionDays, maxBytes } = this.options.history;
+      const nowMs = this.clock.nowMs();
+      const victims = [
+        ...filesToPrune(await this.catalogue.refresh(), nowMs, retentionDays, maxBytes),
+        ...futureFilesToPrune(this.catalogue.futureFiles(), nowMs, this.clock.peakWallMs),
+      ];
       for (const file of victims) {
         if (!(await this.remove(file.path))) continue;
         this.catalogue.forget(file.name);
@@ -193,7 +210,15 @@ export class HistoryStore implements OnApplicationBootstrap {
   clear(): Promise<number> {
     return this.deleting(CLEAR_WAIT_MS, async () => {
       let removed = 0;
-      for (const file of await this.catalogue.refresh()) if (await this.remove(file.path)) removed++;
+      try {
+        for (const file of await this.catalogue.refresh()) if (await this.remove(file.path)) removed++;
+      } catch (error) {
+        // Some files may be gone: drop the indexes (rebuilt from disk) but keep the debounce, as nothing was cleared.
+        this.catalogue.forget();
+        this.health.recordFailure('delete history', error, this.historyDir);
+        throw storageUnavailable(`delete history (${removed} files removed before the failure)`, error);
+      }
+      this.health.recordSuccess(this.historyDir);
       this.catalogue.forget();
       this.appender.lastAt = undefined;
       this.logger.log({ message: 'history cleared', filesRemoved: removed });
@@ -203,12 +228,21 @@ export class HistoryStore implements OnApplicationBootstrap {
 
   /**
    * Whether a sample taken at `atSec` would be stored (the debounce), so a caller can skip building it.
+   * Due when the spacing is reached within half a collection interval: cycles tick a few ms early or
+   * late, so 1 s / 1 s stores every cycle and 30 s / 2 s every 15th, not every 16th.
    * A clock that jumped back by more than an interval starts recording again at once.
    */
   isDue(atSec: number): boolean {
     const last = this.appender.lastAt;
     const interval = this.options.history.sampleIntervalSec;
-    return last === undefined || atSec - last >= interval || atSec <= last - interval;
+    const slack = this.options.sampling.collectionIntervalSec / 2;
+    return last === undefined || atSec - last >= interval - slack || atSec <= last - interval;
+  }
+
+  /** GET /storage/info: day files dated after tomorrow, left out of every read, and whether retention is held. */
+  futureHistory(): { files: string[]; total_bytes: number; retention_held: boolean } {
+    const future = this.catalogue.futureFiles();
+    return { files: future.map((f) => f.name), total_bytes: future.reduce((sum, f) => sum + f.size, 0), retention_held: !this.clock.stable() };
   }
 
   private pruneSoon(): void {

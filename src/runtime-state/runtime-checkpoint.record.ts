@@ -17,6 +17,9 @@ export interface RuntimeCheckpointRecord {
 /** What the engine hands over at each checkpoint. */
 export type CheckpointContent = Omit<RuntimeCheckpointRecord, 'schema' | 'last_clean_shutdown' | 'last_checkpoint_at'>;
 
+/** SPEC §5 "Keep the last 50": a checkpoint never restores more alerts than the engine keeps. */
+export const KEPT_ALERTS = 50;
+
 export const CHECKPOINT_KEYS = ['last_stress', 'last_stability', 'last_normalized', 'last_prediction', 'last_anomaly'] as const;
 
 export function emptyCheckpoint(): RuntimeCheckpointRecord {
@@ -51,7 +54,19 @@ export function parseCheckpoint(raw: unknown): RuntimeCheckpointRecord | null {
   const record = emptyCheckpoint();
   record.last_clean_shutdown = raw.last_clean_shutdown === true;
   record.last_checkpoint_at = typeof raw.last_checkpoint_at === 'number' ? raw.last_checkpoint_at : null;
-  record.alerts_recent = Array.isArray(raw.alerts_recent) ? raw.alerts_recent.filter(isObject) : [];
+  record.alerts_recent = Array.isArray(raw.alerts_recent) ? newestAlerts(raw.alerts_recent) : [];
   for (const key of CHECKPOINT_KEYS) record[key] = isObject(raw[key]) ? raw[key] : null;
   return record;
+}
+
+const timestampOf = (alert: Record<string, unknown>) => (Number.isFinite(alert.timestamp) ? (alert.timestamp as number) : Number.NEGATIVE_INFINITY);
+
+/**
+ * The newest KEPT_ALERTS entries (by timestamp; objects only), bounded at read time: a hostile or
+ * runaway checkpoint holding 200,000 alerts must not stay resident for the whole run.
+ */
+function newestAlerts(entries: unknown[]): Record<string, unknown>[] {
+  const objects = entries.filter(isObject);
+  if (objects.length <= KEPT_ALERTS) return objects;
+  return objects.sort((a, b) => timestampOf(b) - timestampOf(a)).slice(0, KEPT_ALERTS);
 }

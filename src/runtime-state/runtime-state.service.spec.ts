@@ -1,4 +1,4 @@
-import { describe, expect, it, beforeEach } from '@jest/globals';
+import { describe, expect, it, beforeEach, jest } from '@jest/globals';
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,5 +95,26 @@ describe('RuntimeStateService', () => {
     clock.advance(30_000);
     await service.write(content, false, CONTENT);
     expect(parseCheckpoint(await onDisk())).toEqual({ schema: 1, last_clean_shutdown: false, last_checkpoint_at: 1_800_000_030, ...content });
+  });
+
+  // Issue 21 item 13c: a checkpoint holding 200,000 alerts kept them all resident for the whole run.
+  it('restores at most the kept 50 alerts, the newest ones, however many the file holds', () => {
+    const alerts = Array.from({ length: 200_000 }, (_, i) => ({ timestamp: 1_800_000_000 + ((i * 7919) % 200_000), stress_score: 90, message: `a${i}` }));
+    const parsed = parseCheckpoint({ schema: 1, last_clean_shutdown: true, alerts_recent: [null, 'x', ...alerts] })!;
+    expect(parsed.alerts_recent).toHaveLength(50);
+    expect(parsed.alerts_recent.map((a) => a.timestamp)).toEqual(Array.from({ length: 50 }, (_, i) => 1_800_000_000 + 199_999 - i));
+  });
+
+  it('does not parse a checkpoint over 16 MiB (sparse here): unreadable, so an unclean previous run, nothing restored', async () => {
+    const { truncate, writeFile } = await import('node:fs/promises');
+    await writeFile(paths.runtimeFile(), '{"schema":1,"last_clean_shutdown":true,"alerts_recent":[');
+    await truncate(paths.runtimeFile(), 16 * 1024 * 1024 + 1);
+    const readFileSpy = jest.spyOn(nodeFs, 'readFile');
+    const service = make();
+    await service.onModuleInit();
+    expect(readFileSpy).not.toHaveBeenCalled();
+    readFileSpy.mockRestore();
+    expect(service.previousRunUnclean).toBe(true);
+    expect(service.restored).toEqual(emptyCheckpoint());
   });
 });

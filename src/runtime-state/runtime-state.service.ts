@@ -5,6 +5,12 @@ import { AtomicJson } from '../storage/atomic-json.js';
 import { DatastorePaths } from '../storage/datastore-paths.js';
 import { type CheckpointContent, checkpointFileShape, emptyCheckpoint, parseCheckpoint, type RuntimeCheckpointRecord } from './runtime-checkpoint.record.js';
 
+/**
+ * The engine writes about 2–3 KB per kept alert (50) plus the last_* values, well under 1 MB; a larger
+ * file was not written by it and is not parsed (it counts as unreadable: an unclean previous run).
+ */
+const CHECKPOINT_MAX_BYTES = 16 * 1024 * 1024;
+
 /** SPEC §7: the runtime checkpoint, clean/unclean shutdown detection and what a warm start restores. */
 @Injectable()
 export class RuntimeStateService implements OnModuleInit {
@@ -39,7 +45,7 @@ export class RuntimeStateService implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
-    const found = await this.json.readIfPresent<unknown>(this.file);
+    const found = await this.json.readIfPresent<unknown>(this.file, CHECKPOINT_MAX_BYTES);
     const parsed = found.usable ? parseCheckpoint(found.value) : null;
     this.restoredRecord = parsed ?? emptyCheckpoint();
     // A missing checkpoint is a first start; only a checkpoint saying "not clean", or one that cannot be read, means a crash.

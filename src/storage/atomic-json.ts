@@ -46,9 +46,17 @@ export class AtomicJson {
   /** As `read`, but tells a missing file (`present: false`) apart from one that exists and cannot be used. */
   async readIfPresent<T>(
     file: string,
+    maxBytes = Number.POSITIVE_INFINITY,
   ): Promise<{ present: false; usable: false } | { present: true; usable: false } | { present: true; usable: true; value: T }> {
     let text: string;
     try {
+      // A file far larger than the engine ever writes is not parsed at all: parsing it would hold
+      // several times its size in memory, and the garbage stays resident while the engine idles.
+      const { size } = await this.fs.stat(file);
+      if (size > maxBytes) {
+        this.logger.warn({ message: `read ${file}: ${size} bytes, over the ${maxBytes}-byte cap; not read, using defaults` });
+        return { present: true, usable: false };
+      }
       text = await this.fs.readFile(file, 'utf8');
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { present: false, usable: false };
@@ -64,12 +72,12 @@ export class AtomicJson {
     }
   }
 
-  /** Removes temp files a crash left behind mid-write (only this class's own naming pattern). */
-  async sweepTempFiles(dir: string): Promise<number> {
+  /** Removes temp files a crash left behind mid-write (this class's own naming pattern unless told another). */
+  async sweepTempFiles(dir: string, pattern: RegExp = TEMP_PATTERN): Promise<number> {
     let removed = 0;
     const names = await this.fs.readdir(dir).catch(() => [] as string[]);
     for (const name of names) {
-      if (!TEMP_PATTERN.test(name)) continue;
+      if (!pattern.test(name)) continue;
       await this.fs.unlink(join(dir, name)).then(
         () => removed++,
         () => undefined,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsNumber, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { ApiDouble } from '../../common/wire.js';
 import { ANOMALY_SENSITIVITIES as SENSITIVITIES } from '../pipeline/anomaly-detector.js';
@@ -20,31 +21,41 @@ export class PreferencesDto implements PreferencesRecord {
 // which would answer 500 instead of clamping it.
 const THRESHOLD = { allowNaN: false, allowInfinity: false };
 
+/**
+ * An omitted key keeps its value; an explicit `null` is not "omitted" (it is a 400 naming the field),
+ * unlike class-validator's IsOptional, which lets null through.
+ */
+const OmittableNotNull = () =>
+  applyDecorators(
+    ValidateIf((_object: object, value: unknown) => value !== undefined),
+    IsDefined({ message: ({ property }) => `${property} must not be null (omit the key to keep its value)` }),
+  );
+
 /** PUT /preferences: any subset of the preferences; omitted keys keep their current value. */
 export class UpdatePreferencesDto {
   @ApiDouble({ required: false, example: 90, description: 'clamped to 1–100' })
-  @IsOptional()
+  @OmittableNotNull()
   @IsNumber(THRESHOLD)
   @Min(-1e6)
   @Max(1e6)
   alert_cpu_percent?: number;
 
   @ApiDouble({ required: false, example: 90, description: 'clamped to 1–100' })
-  @IsOptional()
+  @OmittableNotNull()
   @IsNumber(THRESHOLD)
   @Min(-1e6)
   @Max(1e6)
   alert_memory_percent?: number;
 
   @ApiDouble({ required: false, example: 80, description: 'clamped to 1–100' })
-  @IsOptional()
+  @OmittableNotNull()
   @IsNumber(THRESHOLD)
   @Min(-1e6)
   @Max(1e6)
   alert_disk_pressure?: number;
 
   @ApiPropertyOptional({ example: false, description: 'a JSON boolean only: the string "false" is a 400' })
-  @IsOptional()
+  @OmittableNotNull()
   @IsBoolean()
   safeguard_enabled?: boolean;
 
@@ -53,7 +64,7 @@ export class UpdatePreferencesDto {
     example: ['backup.exe'],
     description: 'a list, or one string split on newlines, commas and semicolons; stored trimmed, lower case, sorted, with `.exe` added on Windows',
   })
-  @IsOptional()
+  @OmittableNotNull()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? splitProcessNames(value) : value))
   @IsArray()
   @ArrayMaxSize(100)
@@ -62,7 +73,7 @@ export class UpdatePreferencesDto {
   safeguard_process_names?: string[];
 
   @ApiPropertyOptional({ enum: SENSITIVITIES, example: 'normal' })
-  @IsOptional()
+  @OmittableNotNull()
   @IsIn(SENSITIVITIES)
   anomaly_sensitivity?: (typeof SENSITIVITIES)[number];
 }

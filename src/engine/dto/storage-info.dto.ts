@@ -36,6 +36,14 @@ export class RuntimeCheckpointInfoDto {
   @ApiProperty({ example: true }) previous_run_unclean!: boolean;
 }
 
+/** Day files dated after tomorrow (a clock that was ahead, or planted): left out of every read (issue 21). */
+export class FutureHistoryDto {
+  @ApiProperty({ type: [String], example: ['samples-2027-01-06.jsonl'] }) files!: string[];
+  @ApiInteger({ format: 'int64', example: 1840 }) total_bytes!: number;
+  @ApiProperty({ example: false, description: 'true while retention waits for the clock to be stable for an hour after a jump' })
+  retention_held!: boolean;
+}
+
 export class StorageInfoDto {
   @ApiProperty({ example: '/home/user/.local/share/SentraCore/datastore' }) root!: string;
   @ApiProperty({ type: SectionsDto }) sections!: SectionsDto;
@@ -45,4 +53,5 @@ export class StorageInfoDto {
   @ApiProperty({ type: MigrationDto }) migration!: MigrationDto;
   @ApiProperty({ type: [SkippedHistoryFileDto], description: 'history day files not served (links, files without a valid line, over-long lines)' })
   skipped_history_files!: SkippedHistoryFileDto[];
+  @ApiProperty({ type: FutureHistoryDto }) future_history!: FutureHistoryDto;
 }

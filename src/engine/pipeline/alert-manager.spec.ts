@@ -128,6 +128,38 @@ describe('AlertManager', () => {
     expect(run(manager, times(5, HOT), last + 2)).toEqual(times(5, false)); // still cooling down
   });
 
+  // Issue 21 item 3: an alert dated in the future blocked every later alert (in_cooldown with 60 s left).
+  it.each([
+    ['1e308', 1e308],
+    ['a day ahead', 1_800_000_000 + 86_400],
+  ])('a restored alert dated %s never blocks: no cooldown, the next breach alerts', (_name, timestamp) => {
+    const manager = new AlertManager(new CorrelationEngine());
+    manager.restore([{ ...referenceAlerts[0], timestamp }], { wall: 1_800_000_000, monotonic: 5 });
+    expect(manager.state(5)).toMatchObject({ in_cooldown: false, cooldown_remaining_sec: 0 });
+    const fired = times(5, HOT).map((stress, i) =>
+      manager.evaluate({ timestamp: 1_800_000_000 + 2 * i, monotonic: 5 + 2 * i, stress, thresholds: THRESHOLDS, processes: () => [], events: () => [] }),
+    );
+    expect(fired.map((a) => a !== null)).toEqual([...times(4, false), true]);
+  });
+
+  it('the cooldown runs on the monotonic clock: a wall clock that jumps either way neither ends nor extends it', () => {
+    const manager = new AlertManager(new CorrelationEngine());
+    const at = (wall: number, mono: number) =>
+      manager.evaluate({ timestamp: wall, monotonic: mono, stress: HOT, thresholds: THRESHOLDS, processes: () => [], events: () => [] });
+    for (let i = 0; i < 5; i++) at(1000 + 2 * i, 2 * i); // fires at mono 8
+    expect(manager.state(8).total_fired).toBe(1);
+    expect(at(1000 + 40 * 86_400, 10)).toBeNull(); // wall +40 days: still cooling down
+    expect(manager.state(10).cooldown_remaining_sec).toBe(58);
+    expect(at(1000 - 40 * 86_400, 67)).toBeNull(); // wall -40 days: ends on time, not later
+    expect(at(1000 - 40 * 86_400, 68)).not.toBeNull();
+  });
+
+  it('in a pure replay (no monotonic clock), a timestamp before the last alert does not extend the cooldown', () => {
+    const manager = new AlertManager(new CorrelationEngine());
+    expect(run(manager, times(5, HOT), 1000)).toEqual([...times(4, false), true]);
+    expect(run(manager, times(1, HOT), 1000 - 40 * 86_400)).toEqual([true]);
+  });
+
   it('counts in total_fired only the alerts fired since this start; restored ones stay listed', () => {
     const manager = new AlertManager(new CorrelationEngine());
     const last = referenceAlerts[0].timestamp;

@@ -1,3 +1,4 @@
+import { KEPT_ALERTS } from '../../runtime-state/runtime-checkpoint.record.js';
 import type { CorrelationEngine, RootCauseRecord } from './correlation-engine.js';
 import type { EventRecord } from './event-logger.js';
 import { clamp, formatFixed, round } from './math.js';
@@ -62,13 +63,15 @@ export interface AlertOptions {
 export const DEFAULT_ALERT_OPTIONS: AlertOptions = {
   requiredCycles: 5,
   cooldownSec: 60,
-  keep: 50,
+  keep: KEPT_ALERTS,
   collectionIntervalSec: 2,
   topContributors: 5,
 };
 
 export interface AlertInput {
   timestamp: number;
+  /** Seconds on the monotonic clock (the cooldown runs on it); defaults to `timestamp` (pure replays). */
+  monotonic?: number;
   /** Full precision: the breach, the level and the bottleneck are decided on the exact values. */
   stress: StressRecord;
   /** Pressure thresholds from the preferences. */
@@ -105,6 +108,8 @@ export class AlertManager {
   private alerts: AlertRecord[] = []; // newest first
   private totalFired = 0;
   private consecutiveHigh = 0;
+  /** When the cooldown started, in seconds on the monotonic clock; undefined when none runs. */
+  private cooldownStart?: number;
 
   constructor(
     private readonly correlation: CorrelationEngine,
@@ -117,13 +122,16 @@ export class AlertManager {
   evaluate(input: AlertInput): AlertRecord | null {
     const breached = breachedResources(input.stress.pressures, input.thresholds);
     this.consecutiveHigh = breached.length > 0 ? this.consecutiveHigh + 1 : 0;
-    if (this.consecutiveHigh < this.options.requiredCycles || this.cooldownRemaining(input.timestamp) > 0) return null;
+    const now = input.monotonic ?? input.timestamp;
+    if (this.consecutiveHigh < this.options.requiredCycles || this.cooldownRemaining(now) > 0) return null;
     const alert = this.buildAlert(input, breached);
+    this.cooldownStart = now;
     this.alerts = [alert, ...this.alerts].slice(0, this.options.keep);
     this.totalFired += 1;
     return alert;
   }
 
+  /** `now`: seconds on the clock `evaluate` was given (monotonic, or the timestamps in pure replays). */
   state(now: number): AlertStateRecord {
     const remaining = this.cooldownRemaining(now);
     return {
@@ -144,15 +152,22 @@ export class AlertManager {
 
   /**
    * Warm start from the checkpoint's alerts_recent: malformed entries are dropped, the rest
-   * re-sorted newest first. The last one restarts the cooldown, so a restart cannot re-alert at once.
-   * They stay in recent_alerts and last_alert, but total_fired counts the alerts fired since this
-   * start, as the earlier engine's status bar shows it: 0 after a restart.
+   * re-sorted newest first. The last one restarts what is left of its cooldown, so a restart cannot
+   * re-alert at once — unless it is dated in the future (a clock that was ahead, or a hostile file):
+   * that never blocks new alerts. `clock` is the wall and monotonic time now, in seconds (without it,
+   * as in pure replays, the timestamps are the clock). They stay in recent_alerts and last_alert, but
+   * total_fired counts the alerts fired since this start, as the earlier engine's status bar shows it.
    */
-  restore(alerts: unknown): number {
+  restore(alerts: unknown, clock?: { wall: number; monotonic: number }): number {
     const valid = Array.isArray(alerts) ? alerts.filter(isAlertRecord) : [];
     this.alerts = [...valid].sort((a, b) => b.timestamp - a.timestamp).slice(0, this.options.keep);
     this.totalFired = 0;
     this.consecutiveHigh = 0;
+    const last = this.alerts[0];
+    const age = last && clock ? clock.wall - last.timestamp : undefined;
+    if (!last) this.cooldownStart = undefined;
+    else if (age === undefined) this.cooldownStart = last.timestamp;
+    else this.cooldownStart = age >= 0 && age < this.options.cooldownSec ? clock!.monotonic - age : undefined;
     return this.alerts.length;
   }
 
@@ -160,9 +175,11 @@ export class AlertManager {
     this.restore([]);
   }
 
+  // A start in the future (a replayed clock that went back) never blocks: elapsed < 0 means no cooldown.
   private cooldownRemaining(now: number): number {
-    const last = this.alerts[0];
-    return last ? clamp(this.options.cooldownSec - (now - last.timestamp), 0, this.options.cooldownSec) : 0;
+    if (this.cooldownStart === undefined) return 0;
+    const elapsed = now - this.cooldownStart;
+    return elapsed < 0 ? 0 : clamp(this.options.cooldownSec - elapsed, 0, this.options.cooldownSec);
   }
 
   /** The earlier engine's message, numbers formatted as it formats them. */

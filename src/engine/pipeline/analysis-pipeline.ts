@@ -37,6 +37,8 @@ export interface StepOptions {
    * `process_start` / `process_stop` mean a real start or exit, not a move in the top list.
    */
   runningPids?: ReadonlySet<number>;
+  /** Seconds on the monotonic clock, for the alert cooldown; defaults to the snapshot's timestamp. */
+  monotonicSec?: number;
 }
 
 /**
@@ -136,8 +138,10 @@ export class AnalysisPipeline {
     events.push(...this.levelChanges(anomaly, stress, timestamp));
     // Logged before the alert check so an event of this very cycle can be its trigger.
     events.forEach((event) => this.eventLogger.log(event));
+    const monotonic = options.monotonicSec ?? timestamp;
     const firedAlert = this.alertManager.evaluate({
       timestamp,
+      monotonic,
       stress,
       thresholds: alertThresholds(preferences),
       processes: () => this.processTracker.top(this.alertManager.options.topContributors),
@@ -154,7 +158,7 @@ export class AnalysisPipeline {
       stress: wireStress(stress),
       prediction: wirePrediction(prediction),
       stability: wireStability(stability),
-      alert: this.alertManager.state(timestamp),
+      alert: this.alertManager.state(monotonic),
       firedAlert,
       buffers: this.bufferStats(),
       events,
@@ -204,10 +208,11 @@ export class AnalysisPipeline {
   }
 
   /** Warm start from runtime.json alerts_recent; returns how many were kept. */
-  restoreAlerts(alerts: unknown): number {
-    return this.alertManager.restore(alerts);
+  restoreAlerts(alerts: unknown, clock?: { wall: number; monotonic: number }): number {
+    return this.alertManager.restore(alerts, clock);
   }
 
+  /** `now`: the monotonic seconds the cycles were given (or their timestamps). */
   alertState(now: number): AlertStateRecord {
     return this.alertManager.state(now);
   }

@@ -6,7 +6,7 @@ export type EventSeverity = (typeof EVENT_SEVERITIES)[number];
 /** The earlier engine's event types; its dashboard picks icons by them. */
 export const EARLIER_ENGINE_EVENT_TYPES = ['cpu_spike', 'memory_pressure', 'disk_spike', 'process_start', 'process_stop'] as const;
 /** Events only this engine logs. */
-export const ENGINE_EVENT_TYPES = ['stress_level_change', 'anomaly_level_change', 'alert_fired', 'process_action'] as const;
+export const ENGINE_EVENT_TYPES = ['stress_level_change', 'anomaly_level_change', 'alert_fired', 'process_action', 'clock_jump'] as const;
 export const EVENT_TYPES = [...EARLIER_ENGINE_EVENT_TYPES, ...ENGINE_EVENT_TYPES] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -114,3 +114,18 @@ export function alertFiredEvent(alert: AlertRecord): EventRecord {
     },
   };
 }
+
+/** A wall-clock jump the engine saw (ClockWatch): history retention is held until the clock is stable. */
+export function clockJumpEvent(jump: { at: number; offset_sec: number }): EventRecord {
+  const days = Math.abs(jump.offset_sec) / 86_400;
+  const amount = days >= 1 ? `${days.toFixed(1)} days` : `${Math.round(Math.abs(jump.offset_sec) / 60)} min`;
+  return {
+    timestamp: jump.at,
+    event_type: 'clock_jump',
+    severity: 'warning',
+    details: {
+      description: `System clock jumped ${jump.offset_sec > 0 ? 'forward' : 'back'} by ${amount}; history retention is held until it is stable`,
+      offset_sec: jump.offset_sec,
+    },
+  };
+}

@@ -19,8 +19,11 @@ export interface DayFileListing {
   links: string[];
 }
 
-/** Lists the day files of a folder, with size and mtime; empty when the folder is missing. */
-export type DayFileProbe = (dir: string) => DayFileListing;
+/**
+ * Lists the day files of a folder, with size and mtime; empty when the folder is missing. Only days
+ * `accept` takes are stat'ed (a folder of 5,000 future-dated files costs a readdir, not 5,000 stats).
+ */
+export type DayFileProbe = (dir: string, accept?: (day: string) => boolean) => DayFileListing;
 
 /**
  * Every read re-checks the day files (so an index never outlives a change underneath it), which is
@@ -28,7 +31,7 @@ export type DayFileProbe = (dir: string) => DayFileListing;
  * ~0.2 ms inline, while 30 thread-pool round trips cost 1–10 ms on a busy machine, per request.
  * The work is bounded by the retention, and file contents are always read asynchronously.
  */
-export const syncDayFileProbe: DayFileProbe = (dir) => {
+export const syncDayFileProbe: DayFileProbe = (dir, accept = () => true) => {
   let dirents;
   try {
     dirents = readdirSync(dir, { withFileTypes: true });
@@ -46,6 +49,7 @@ export const syncDayFileProbe: DayFileProbe = (dir) => {
       links.push(entry.name);
       continue;
     }
+    if (!accept(day)) continue;
     const path = join(dir, entry.name);
     const stat = lstatSync(path, { throwIfNoEntry: false });
     if (stat?.isFile()) files.push({ name: entry.name, day, path, size: stat.size, mtimeMs: stat.mtimeMs });

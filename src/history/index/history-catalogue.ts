@@ -38,15 +38,21 @@ export class HistoryCatalogue {
   private readonly names = new NameTable();
   private links: string[] = [];
 
+  /**
+   * `lastDay()`: the newest day served (tomorrow by the wall clock); later, future-dated files are left
+   * out of every read and listed only by `futureFiles()` (GET /storage/info, retention).
+   */
   constructor(
     private readonly fs: FsPort,
     private readonly dir: string,
     private readonly probe: DayFileProbe = syncDayFileProbe,
+    private readonly lastDay: () => string = () => '9999-12-31',
   ) {}
 
-  /** The day files, oldest first; indexes of files that changed since are dropped. */
+  /** The day files up to `lastDay()`, oldest first; indexes of files that changed since are dropped. */
   async refresh(): Promise<DayFile[]> {
-    const { files, links } = this.probe(this.dir);
+    const last = this.lastDay();
+    const { files, links } = this.probe(this.dir, (day) => day <= last);
     this.links = links;
     const seen = new Set(files.map((f) => f.name));
     for (const name of this.entries.keys()) if (!seen.has(name)) this.entries.delete(name);
@@ -71,6 +77,12 @@ export class HistoryCatalogue {
       else if (columns.oversizedLines > 0) out.push({ name, reason: `${columns.oversizedLines} line(s) over ${MAX_LINE_BYTES} bytes skipped` });
     }
     return out.sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  /** The future-dated day files (after `lastDay()`), oldest first; never indexed. */
+  futureFiles(): DayFile[] {
+    const last = this.lastDay();
+    return this.probe(this.dir, (day) => day > last).files;
   }
 
   /** The index of a file as of its last refresh, built (once, shared by concurrent readers) when missing. */

@@ -33,3 +33,26 @@ export function filesToPrune(files: readonly DayFile[], nowMs: number, retention
   }
   return [...expired, ...overflow];
 }
+
+/** The newest day served and pruned by age: tomorrow by the wall clock (a clock a little behind still finds its file). */
+export function lastCurrentDay(nowMs: number): string {
+  return dayBefore(nowMs, -1);
+}
+
+/** A wall clock before this engine existed is wrong: nothing is "clearly bogus" against it. */
+export const PLAUSIBLE_WALL_MS = Date.UTC(2025, 0, 1);
+/** A day file this far ahead of a plausible wall clock was not written by a clock that is merely off. */
+export const BOGUS_AHEAD_DAYS = 366;
+
+/**
+ * The future-dated day files (after `lastCurrentDay`) retention deletes, for a caller that checked the
+ * clock is stable: those this run's own clock had reached (`peakWallMs`; written while the clock was
+ * ahead, which has since come back), and the clearly bogus ones, over a year ahead of a plausible clock.
+ * Any other future file (e.g. found at start) is only reported: the engine cannot tell which clock was wrong.
+ */
+export function futureFilesToPrune(future: readonly DayFile[], nowMs: number, peakWallMs: number): DayFile[] {
+  const last = lastCurrentDay(nowMs);
+  const reached = dayBefore(peakWallMs, 0);
+  const bogusAfter = nowMs >= PLAUSIBLE_WALL_MS ? dayBefore(nowMs, -BOGUS_AHEAD_DAYS) : '9999-12-31';
+  return future.filter((f) => f.day > last && (f.day <= reached || f.day > bogusAfter));
+}

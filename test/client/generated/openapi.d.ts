@@ -1011,7 +1011,7 @@ export interface components {
              * @example cpu_spike
              * @enum {string}
              */
-            event_type: "cpu_spike" | "memory_pressure" | "disk_spike" | "process_start" | "process_stop" | "stress_level_change" | "anomaly_level_change" | "alert_fired" | "process_action";
+            event_type: "cpu_spike" | "memory_pressure" | "disk_spike" | "process_start" | "process_stop" | "stress_level_change" | "anomaly_level_change" | "alert_fired" | "process_action" | "clock_jump";
             /**
              * @example warning
              * @enum {string}
@@ -1040,6 +1040,24 @@ export interface components {
              * @example 5000
              */
             size: number;
+        };
+        FutureHistoryDto: {
+            /**
+             * @example [
+             *       "samples-2027-01-06.jsonl"
+             *     ]
+             */
+            files: string[];
+            /**
+             * @description true while retention waits for the clock to be stable for an hour after a jump
+             * @example false
+             */
+            retention_held: boolean;
+            /**
+             * Format: int64
+             * @example 1840
+             */
+            total_bytes: number;
         };
         HardwareComponentsDto: {
             cpu: components["schemas"]["CpuComponentDto"];
@@ -2060,6 +2078,7 @@ export interface components {
             trend: components["schemas"]["TrendDto"] | null;
         };
         StorageInfoDto: {
+            future_history: components["schemas"]["FutureHistoryDto"];
             history: components["schemas"]["HistorySummaryDto"];
             migration: components["schemas"]["MigrationDto"];
             /** @example /home/user/.local/share/SentraCore/datastore */
