@@ -32,7 +32,7 @@ export { mountConsole, type ConsoleOptions } from './console/mount-console.js';
 export * from './engine/dto/alert.dto.js';
 export * from './engine/dto/analysis.dto.js';
 export * from './engine/dto/health.dto.js';
-export * from './engine/dto/preferences.dto.js';
+export * from './preferences/dto/preferences.dto.js';
 export * from './engine/dto/snapshot.dto.js';
 export * from './engine/dto/status.dto.js';
 export * from './engine/dto/storage-info.dto.js';

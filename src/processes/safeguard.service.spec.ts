@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { ManualClock } from '../common/manual-clock.fixture.js';
 import type { SentraCoreOptions } from '../config/sentra-core-options.js';
 import type { EngineService } from '../engine/engine.service.js';
-import type { PreferencesService } from '../engine/preferences.service.js';
+import type { PreferencesService } from '../preferences/preferences.service.js';
 import type { ProcessRecord } from '../telemetry/snapshot.record.js';
 import { FakeProcessHost, listed } from './fake-process-host.fixture.js';
 import { ProcessControlService } from './process-control.service.js';

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { EngineService } from '../engine/engine.service.js';
 import type { AlertActionRecord } from '../engine/engine.types.js';
-import { PreferencesService } from '../engine/preferences.service.js';
+import { PreferencesService } from '../preferences/preferences.service.js';
 import { ProcessControlService } from './process-control.service.js';
 import { matchesSafeguard, safeguardTargets } from './safeguard-names.js';
 

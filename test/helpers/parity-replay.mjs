@@ -11,7 +11,7 @@ const built = (name) => import(new URL(`../../dist/engine/pipeline/${name}.js`, 
 const { AnalysisPipeline } = await built('analysis-pipeline');
 const { BASELINE_SEGMENTS, segmentOf } = await built('baseline-model');
 const { EARLIER_ENGINE_EVENT_TYPES } = await built('event-logger');
-const { DEFAULT_PREFERENCES } = await built('preferences');
+const { DEFAULT_PREFERENCES } = await import(new URL('../../dist/preferences/preferences.record.js', import.meta.url).href);
 
 const lines = gunzipSync(readFileSync(process.argv[2]))
   .toString('utf8')

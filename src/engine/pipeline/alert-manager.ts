@@ -1,3 +1,4 @@
+import type { PreferencesRecord } from '../../preferences/preferences.record.js';
 import { KEPT_ALERTS } from '../../runtime-state/runtime-checkpoint.record.js';
 import type { CorrelationEngine, RootCauseRecord } from './correlation-engine.js';
 import type { EventRecord } from './event-logger.js';
@@ -87,6 +88,11 @@ export interface AlertInput {
 
 /** How the message names each resource, as the earlier engine. */
 const BREACH_LABEL: Record<Resource, string> = { cpu: 'CPU', memory: 'Memory', disk: 'Disk' };
+
+/** The pressure thresholds an alert compares against. */
+export function alertThresholds(preferences: PreferencesRecord): ResourceValues {
+  return { cpu: preferences.alert_cpu_percent, memory: preferences.alert_memory_percent, disk: preferences.alert_disk_pressure };
+}
 
 export function breachedResources(pressures: ResourceValues, thresholds: ResourceValues): Resource[] {
   return RESOURCES.filter((r) => pressures[r] >= thresholds[r]);

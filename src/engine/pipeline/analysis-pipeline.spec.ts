@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { ProcessRecord, SnapshotRecord } from '../../telemetry/snapshot.record.js';
 import { AnalysisPipeline, type CycleResult } from './analysis-pipeline.js';
-import { DEFAULT_PREFERENCES } from './preferences.js';
+import { DEFAULT_PREFERENCES } from '../../preferences/preferences.record.js';
 import { buildStatus } from './status.js';
 
 const fixture = (path: string): unknown => JSON.parse(readFileSync(new URL(`../../../test/fixtures/${path}`, import.meta.url), 'utf8'));

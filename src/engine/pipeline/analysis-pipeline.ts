@@ -1,5 +1,6 @@
+import type { PreferencesRecord } from '../../preferences/preferences.record.js';
 import type { SnapshotRecord } from '../../telemetry/snapshot.record.js';
-import { AlertManager, type AlertRecord, type AlertStateRecord } from './alert-manager.js';
+import { AlertManager, alertThresholds, type AlertRecord, type AlertStateRecord } from './alert-manager.js';
 import { AnomalyDetector, type AnomalyRecord } from './anomaly-detector.js';
 import { BaselineModel, type BaselineFileRecord, type BaselineSample, type BaselineStatusRecord } from './baseline-model.js';
 import { CorrelationEngine } from './correlation-engine.js';
@@ -7,7 +8,6 @@ import { EVENTS_SERVED, EventLogger, type EventRecord } from './event-logger.js'
 import { alertFiredEvent, levelChangeEvent, spikeEvents } from './event-transitions.js';
 import { Normalizer, type NormalizedRecord } from './normalizer.js';
 import { PredictionEngine, type PredictionRecord } from './prediction-engine.js';
-import { alertThresholds, type PreferencesRecord } from './preferences.js';
 import { ProcessEvents } from './process-events.js';
 import { ProcessTracker, type ProcessStatsRecord } from './process-tracker.js';
 import { StabilityCalculator, type StabilityRecord } from './stability-calculator.js';

@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
-import { AnomalyDetector, anomalyLevel, anomalyScore, type AnomalySensitivity } from './anomaly-detector.js';
+import { AnomalyDetector, anomalyLevel, anomalyScore } from './anomaly-detector.js';
+import type { AnomalySensitivity } from '../../preferences/preferences.record.js';
 import { BaselineModel, type BaselineSample } from './baseline-model.js';
 
 const MORNING = Date.parse('2026-03-01T08:00:00Z') / 1000;

@@ -1,7 +1,6 @@
+import type { AnomalySensitivity } from '../../preferences/preferences.record.js';
 import { BASELINE_METRICS, BaselineModel, segmentOf, type BaselineMetric, type BaselineSample } from './baseline-model.js';
 
-export const ANOMALY_SENSITIVITIES = ['lenient', 'normal', 'strict'] as const;
-export type AnomalySensitivity = (typeof ANOMALY_SENSITIVITIES)[number];
 export const ANOMALY_LEVELS = ['normal', 'elevated', 'high', 'severe'] as const;
 export type AnomalyLevel = (typeof ANOMALY_LEVELS)[number];
 

@@ -4,7 +4,7 @@ import { wireShapeOf } from '../common/wire.js';
 import { AtomicJson } from '../storage/atomic-json.js';
 import { DatastorePaths } from '../storage/datastore-paths.js';
 import { PreferencesDto, type UpdatePreferencesDto } from './dto/preferences.dto.js';
-import { DEFAULT_PREFERENCES, normalizePreferences, type PreferencesRecord } from './pipeline/preferences.js';
+import { DEFAULT_PREFERENCES, normalizePreferences, type PreferencesRecord } from './preferences.record.js';
 
 const PREFERENCES_SHAPE = wireShapeOf(PreferencesDto);
 

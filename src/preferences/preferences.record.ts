@@ -1,6 +1,6 @@
-import { SENSITIVITY_THRESHOLDS, type AnomalySensitivity } from './anomaly-detector.js';
-import { clamp } from './math.js';
-import type { ResourceValues } from './stress-engine.js';
+/** How readily the baseline calls a reading anomalous (the engine's detector maps each to its thresholds). */
+export const ANOMALY_SENSITIVITIES = ['lenient', 'normal', 'strict'] as const;
+export type AnomalySensitivity = (typeof ANOMALY_SENSITIVITIES)[number];
 
 // SPEC §5 "Preferences": config/user_preferences.json and GET/PUT /preferences.
 export interface PreferencesRecord {
@@ -22,11 +22,11 @@ export const DEFAULT_PREFERENCES: Readonly<PreferencesRecord> = Object.freeze({
 });
 
 function percent(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? clamp(value, 1, 100) : fallback;
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(100, Math.max(1, value)) : fallback;
 }
 
 function isSensitivity(value: unknown): value is AnomalySensitivity {
-  return typeof value === 'string' && Object.hasOwn(SENSITIVITY_THRESHOLDS, value);
+  return (ANOMALY_SENSITIVITIES as readonly unknown[]).includes(value);
 }
 
 /** One string holding several names, split as the earlier engine splits it (newlines, commas, semicolons). */
@@ -68,9 +68,4 @@ export function normalizePreferences(raw: unknown, platform: NodeJS.Platform = p
     safeguard_process_names: processNames(file.safeguard_process_names, platform),
     anomaly_sensitivity: isSensitivity(file.anomaly_sensitivity) ? file.anomaly_sensitivity : d.anomaly_sensitivity,
   };
-}
-
-/** The pressure thresholds an alert compares against. */
-export function alertThresholds(preferences: PreferencesRecord): ResourceValues {
-  return { cpu: preferences.alert_cpu_percent, memory: preferences.alert_memory_percent, disk: preferences.alert_disk_pressure };
 }

@@ -3,8 +3,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsNumber, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { ApiDouble } from '../../common/wire.js';
-import { ANOMALY_SENSITIVITIES as SENSITIVITIES } from '../pipeline/anomaly-detector.js';
-import { splitProcessNames, type PreferencesRecord } from '../pipeline/preferences.js';
+import { ANOMALY_SENSITIVITIES as SENSITIVITIES, splitProcessNames, type PreferencesRecord } from '../preferences.record.js';
 
 // SPEC §5 "Preferences": the body of GET /preferences and of PUT /preferences' answer.
 export class PreferencesDto implements PreferencesRecord {

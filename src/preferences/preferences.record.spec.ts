@@ -1,8 +1,9 @@
 import { describe, it, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_PREFERENCES, alertThresholds, canonicalProcessName, normalizePreferences } from './preferences.js';
+import { alertThresholds } from '../engine/pipeline/alert-manager.js';
+import { DEFAULT_PREFERENCES, canonicalProcessName, normalizePreferences } from './preferences.record.js';
 
-const FIXTURE = new URL('../../../test/fixtures/reference-datastore/config/user_preferences.json', import.meta.url);
+const FIXTURE = new URL('../../test/fixtures/reference-datastore/config/user_preferences.json', import.meta.url);
 
 describe('normalizePreferences', () => {
   it('has the SPEC defaults', () => {
