@@ -141,6 +141,35 @@ export class DayColumns {
     return pos + 1;
   }
 
+  /** Bytes the columns hold (their capacity, spare room included). */
+  get byteSize(): number {
+    const arrays = [
+      this.at,
+      this.metrics,
+      this.start,
+      this.length,
+      this.canonical,
+      this.procFirst,
+      this.procCount,
+      this.procName,
+      this.procPid,
+      this.procCenti,
+    ];
+    return arrays.reduce((sum, array) => sum + array.byteLength, 0);
+  }
+
+  /**
+   * Drops the spare room that growing by doubling leaves, once a file is fully indexed: about 5 MB
+   * of a 30-day archive's 20 MB of columns (docs/performance.md). A later append grows them again.
+   */
+  compact(): void {
+    const [lines, procs] = [this.count, this.procTotal];
+    [this.at, this.start, this.length] = [this.at.slice(0, lines), this.start.slice(0, lines), this.length.slice(0, lines)];
+    this.metrics = this.metrics.slice(0, lines * METRICS);
+    [this.canonical, this.procFirst, this.procCount] = [this.canonical.slice(0, lines), this.procFirst.slice(0, lines), this.procCount.slice(0, lines)];
+    [this.procName, this.procPid, this.procCenti] = [this.procName.slice(0, procs), this.procPid.slice(0, procs), this.procCenti.slice(0, procs * 3)];
+  }
+
   private nameBytes(i: number): number {
     let total = 0;
     for (let p = this.procFirst[i]; p < this.procFirst[i] + this.procCount[i]; p++) total += this.names.bytes(this.procName[p]).length;
