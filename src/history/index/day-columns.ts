@@ -7,6 +7,8 @@ import { SAMPLE_HEAD_BYTES, writeSampleHead } from '../read/sample-bytes.js';
 
 type Grown = Float64Array | Uint32Array | Int32Array | Uint8Array;
 const METRICS = METRIC_FIELDS.length;
+/** The engine stores its top 5 processes per sample; room for them up front spares the regrowth. */
+const PROCESSES_PER_LINE_GUESS = 5;
 
 function grow<T extends Grown>(array: T, needed: number): T {
   if (needed <= array.length) return array;
@@ -58,6 +60,8 @@ export class DayColumns {
     expectedLines = 64,
   ) {
     this.reserve(expectedLines);
+    const procs = expectedLines * PROCESSES_PER_LINE_GUESS;
+    [this.procName, this.procPid, this.procCenti] = [new Uint32Array(procs), new Uint32Array(procs), new Int32Array(procs * 3)];
   }
 
   /** Indexes the line `buf[from, to)` found at file offset `offset`; false when it is malformed. */
