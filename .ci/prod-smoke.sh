@@ -60,7 +60,7 @@ smoke_entry() {
       SENTRACORE_ENGINE_CONFIG="$run/engine-config.json" \
       SENTRACORE_HOST=127.0.0.1 \
       SENTRACORE_PORT="$port" \
-      node --max-semi-space-size=4 --no-memory-reducer "$entry"
+      node --max-semi-space-size=4 --no-memory-reducer --optimize-for-size "$entry"
   ) >"$work/engine.out" 2>&1 &
   pid=$!
 

@@ -4,7 +4,11 @@
 // median of >= 20 requests per query over HTTP on loopback, the start-to-first-200 time and the
 // engine's RSS. A benchmark, not a test: it never fails on a slow machine, it reports.
 //
-//   node bench/history.mjs [--runs 25] [--archive-script PATH]
+//   node bench/history.mjs [--runs 25] [--archive-script PATH] [--repo DIR] [--node-args "..."]
+//
+// --repo measures another checkout's build (its `npm start`) with this script; --node-args adds node flags.
+// Beside the engine's memory it prints the floor from the same run: an idle
+// `node -e "setInterval(()=>{},1000)"` started with the engine (issue 18).
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -21,7 +25,9 @@ const arg = (name, fallback) => {
 };
 const RUNS = Math.max(20, Number(arg('runs', 25)));
 const archiveScript = resolve(arg('archive-script', process.env.HISTORY_ARCHIVE_SCRIPT ?? join(repo, 'bench', 'make-history-archive.mjs')));
-const engine = startCommand(repo);
+const engineRepo = resolve(arg('repo', repo));
+const engine = startCommand(engineRepo);
+const extraFlags = (arg('node-args', '') ?? '').split(/\s+/).filter(Boolean);
 requireFile('archive generator', archiveScript);
 requireFile('built app (npm run build)', engine.entry);
 
@@ -68,8 +74,8 @@ execFileSync('sync');
 async function start(storeDir) {
   port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...engine.flags, engine.entry], {
-    cwd: repo,
+  const child = spawn(process.execPath, [...engine.flags, ...extraFlags, engine.entry], {
+    cwd: engineRepo,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       ...process.env,
@@ -89,6 +95,10 @@ async function start(storeDir) {
   }
 }
 const stopped = (child) => new Promise((ok) => (child.exitCode !== null ? ok() : (child.once('exit', ok), child.kill('SIGTERM'))));
+
+// The floor, alive for the whole run: an idle node.
+const floor = spawn(process.execPath, ['-e', 'setInterval(()=>{},1000)'], { stdio: 'ignore' });
+process.on('exit', () => floor.kill('SIGTERM'));
 
 // The same start with an empty datastore: what the archive adds is the difference.
 const empty = await start(join(dir, 'empty-datastore'));
@@ -169,10 +179,16 @@ console.log(
 );
 for (const r of rows)
   console.log(`| ${r.name} | ${r.samples} | ${r.mb} | ${fmt(r.p50)} | ${r.targetMs ?? ''} | ${verdict(r.p50, r.targetMs)} | ${r.hwm.toFixed(0)} |`);
+const floorRss = procStatus(floor.pid, 'VmRSS');
 console.log(`\nfully indexed ${fmt(indexedMs)} ms after spawn`);
+const raw = rows.find((r) => r.alone);
+if (raw) console.log(`peak RSS while answering "${raw.name}": ${raw.hwm.toFixed(1)} MB (VmHWM; target <= 160) | floor ${floorRss.toFixed(1)} MB`);
+console.log(
+  `floor: an idle node (node -e "setInterval(()=>{},1000)") in the same run: ${floorRss.toFixed(1)} MB RSS, ${procStatus(floor.pid, 'VmHWM').toFixed(1)} MB peak`,
+);
 console.log(`engine RSS with the archive indexed: ${rssIndexed.toFixed(1)} MB (peak so far ${hwmIndexed.toFixed(1)} MB)`);
 console.log(
-  `engine peak RSS (VmHWM) over all timed runs, the 50 MB no-limit answers included: ${procStatus(app.pid, 'VmHWM').toFixed(1)} MB (before them: ${hwmBeforeRuns.toFixed(1)} MB; target <= 250)`,
+  `engine peak RSS (VmHWM) over all timed runs, the 50 MB no-limit answers included: ${procStatus(app.pid, 'VmHWM').toFixed(1)} MB (before them: ${hwmBeforeRuns.toFixed(1)} MB; target <= 250; floor ${floorRss.toFixed(1)} MB)`,
 );
 await stopped(app);
 agent.destroy();

@@ -10,6 +10,10 @@
 //   --baseline-empty-nest     bench/floors/empty-nest.mjs: Nest on Fastify with the engine's framework
 //                             modules and no engine code (the framework floor), npm start's node flags
 //   --baseline-idle-node      node with one idle timer (the bare Node floor)
+// The default also runs, side by side in the same window, the engine on a datastore holding a 30-day
+// history archive (--archive-days N, 0 for none; the window opens once it is indexed) and the floor, an
+// idle `node -e "setInterval(()=>{},1000)"`; before the window it times --starts N (10) starts against
+// a bare node HTTP server (bench/startup.mjs). --repo DIR measures another checkout's build the same way.
 // Options: --seconds N (180, measured window) --warmup N (10, excluded from the average)
 //          --dist DIR (dist) --node-args "..." (extra node flags, e.g. "--cpu-prof") --json
 //          --control  also run a control alongside, same window, and print the difference (on a
@@ -21,7 +25,9 @@ import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { freePort, startCommand } from './lib.mjs';
+import { measureStarts, printStarts } from './startup.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // USER_HZ: the unit of /proc/PID/stat times, fixed at 100 by the kernel ABI.
@@ -30,14 +36,25 @@ const MIB = 1024 * 1024;
 
 const FLAGS = new Set(['--source-only', '--baseline-empty-fastify', '--baseline-empty-nest', '--baseline-idle-node', '--control', '--json']);
 function parseArgs(argv) {
-  const args = { seconds: 180, warmup: 10, interval: 2, 'process-every': 15, dist: join(REPO, 'dist'), 'node-args': '' };
+  const args = {
+    seconds: 180,
+    warmup: 10,
+    interval: 2,
+    'process-every': 15,
+    dist: join(REPO, 'dist'),
+    'node-args': '',
+    repo: REPO,
+    starts: 10,
+    'archive-days': 30,
+  };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
     if (FLAGS.has(name)) args[name.slice(2)] = true;
     else if (name.startsWith('--') && i + 1 < argv.length) args[name.slice(2)] = argv[++i];
     else throw new Error(`unknown argument: ${name}`);
   }
-  for (const key of ['seconds', 'warmup', 'interval', 'process-every']) {
+  args.repo = resolve(args.repo);
+  for (const key of ['seconds', 'warmup', 'interval', 'process-every', 'starts', 'archive-days']) {
     args[key] = Number(args[key]);
     if (!(args[key] >= 0)) throw new Error(`--${key} must be a non-negative number`);
   }
@@ -66,6 +83,8 @@ process.on('SIGTERM', () => { process.stderr.write('STATS ' + JSON.stringify(sta
 `;
 const FASTIFY_APP = `const app = require('fastify')(); app.listen({ host: '127.0.0.1', port: 0 }).then(() => {});`;
 const IDLE_NODE = `setInterval(() => {}, 2000);`;
+/** The floor printed beside the engine's figures: an idle node, exactly as issue 18 defines it. */
+const FLOOR_NODE = `setInterval(()=>{},1000)`;
 
 async function childSpec(args, dataDir) {
   const nodeArgs = splitCommand(args['node-args']);
@@ -94,14 +113,15 @@ async function childSpec(args, dataDir) {
     SENTRACORE_PORT: String(port),
   };
   // By default, the engine exactly as `npm start` runs it (its node flags included).
-  const start = startCommand(REPO);
-  const entry = relative(REPO, start.entry);
+  const start = startCommand(args.repo);
+  const entry = relative(args.repo, start.entry);
   const [command, ...rest] = args.cmd ? splitCommand(args.cmd) : [process.execPath, ...start.flags, ...nodeArgs, entry];
   const shown = args.cmd ?? `node ${[...start.flags, ...nodeArgs, entry].join(' ')}`;
   return {
     command,
     argv: rest,
     env,
+    cwd: args.repo,
     healthUrl: `http://127.0.0.1:${port}/api/v1/health`,
     label: `${shown} (SENTRACORE_DATA_DIR=${env.SENTRACORE_DATA_DIR}, SENTRACORE_PORT=${port})`,
   };
@@ -137,7 +157,7 @@ function readUsage(pid) {
 
 function startChild(spec) {
   const child = spawn(spec.command ?? process.execPath, spec.argv, {
-    cwd: REPO,
+    cwd: spec.cwd ?? REPO,
     env: { ...process.env, ...spec.env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -165,18 +185,41 @@ function summarise(run, windowSec, totalSec) {
   };
 }
 
+/** The engine again, on a datastore holding an N-day archive (bench/make-history-archive.mjs). */
+async function archivedSpec(args) {
+  const dir = mkdtempSync(join(os.tmpdir(), 'sentracore-bench-archive-'));
+  const history = join(dir, 'datastore', 'history');
+  execFileSync(process.execPath, [join(REPO, 'bench', 'make-history-archive.mjs'), '--dir', history, '--days', String(args['archive-days'])]);
+  const spec = await childSpec({ ...args, cmd: undefined }, dir);
+  const { port } = new URL(spec.healthUrl);
+  return {
+    ...spec,
+    label: `the same, on a datastore with a ${args['archive-days']}-day archive`,
+    indexedUrl: `http://127.0.0.1:${port}/api/v1/storage/info`,
+    dir,
+  };
+}
+
 async function measure(args) {
   if (!readUsage(process.pid)) throw new Error('this benchmark reads /proc/PID/stat and needs Linux');
   const dataDir = mkdtempSync(join(os.tmpdir(), 'sentracore-bench-'));
   const spec = await childSpec(args, dataDir);
-  // The control runs at the same time, so it suffers the same interference from other work.
-  const control = spec.control ?? { argv: ['-e', IDLE_NODE], label: 'idle node with one timer' };
-  const runs = [startChild(spec), ...(args.control ? [startChild(control)] : [])];
+  const engineMode = spec.healthUrl !== undefined && !args.cmd;
+  const starts = engineMode && args.starts > 0 ? await measureStarts(spec.command, spec.argv, args.repo, args.starts) : undefined;
+  const archived = engineMode && args['archive-days'] > 0 ? await archivedSpec(args) : undefined;
+  // The control runs at the same time, so it suffers the same interference from other work; beside the
+  // engine it is the floor (an idle node), always.
+  const floor = { argv: ['-e', FLOOR_NODE], label: `the floor: node -e "${FLOOR_NODE}"` };
+  const control = spec.control ?? (engineMode ? floor : { argv: ['-e', IDLE_NODE], label: 'idle node with one timer' });
+  const withControl = args.control || engineMode;
+  const runs = [startChild(spec), ...(withControl ? [startChild(control)] : []), ...(archived ? [startChild(archived)] : [])];
   const [main] = runs;
   const startedAt = performance.now();
   const loadAtStart = os.loadavg()[0];
   const anyExited = () => runs.some((run) => run.exit);
   const readyAfterSec = spec.healthUrl ? await waitForHealth(spec.healthUrl, args.warmup, anyExited) : undefined;
+  // /storage/info answers once every day file is indexed; the window opens after that.
+  const indexedAfterSec = archived && (await waitForHealth(archived.indexedUrl, 600, anyExited)) && +((performance.now() - startedAt) / 1000).toFixed(1);
   await sleep(Math.max(0, args.warmup * 1000 - (performance.now() - startedAt)));
   for (const run of runs) run.first = run.last = readUsage(run.child.pid);
   const windowStart = performance.now();
@@ -195,10 +238,13 @@ async function measure(args) {
   const failure = failed && { ...failed.exit };
   await Promise.all(runs.map(stopChild));
   rmSync(dataDir, { recursive: true, force: true });
+  if (archived) rmSync(archived.dir, { recursive: true, force: true });
   if (failed) throw new Error(`${failed.spec.label} exited early (${JSON.stringify(failure)}):\n${failed.stderr}`);
   return {
     ...summarise(main, windowSec, totalSec),
-    control: runs[1] && summarise(runs[1], windowSec, totalSec),
+    control: withControl ? summarise(runs[1], windowSec, totalSec) : undefined,
+    archived: archived && { ...summarise(runs.at(-1), windowSec, totalSec), indexed_after_sec: indexedAfterSec, days: args['archive-days'] },
+    starts,
     machine: {
       cpu: os.cpus()[0]?.model ?? 'unknown',
       logical_cores: os.cpus().length,
@@ -226,6 +272,7 @@ function print(result) {
       result.ready_after_sec === null ? 'no 200 from GET /api/v1/health within the warm-up' : `GET /api/v1/health 200 after ${result.ready_after_sec} s`;
     console.log(`ready   : ${ready}`);
   }
+  if (result.starts) printStarts(result.starts);
   console.log(`window  : ${result.window_sec} s, after a ${result.warmup_sec} s warm-up that the average excludes`);
   console.log(`load    : 1-min load average ${result.load_average_1m.start} at start, ${result.load_average_1m.end} at end (on ${m.logical_cores} cores)`);
   console.log(`cpu     : ${cpuLine(result)}`);
@@ -241,6 +288,19 @@ function print(result) {
     const cpuDelta = (result.cpu_percent_of_one_core - c.cpu_percent_of_one_core).toFixed(3);
     const rssDelta = (result.steady_rss_mb.avg - c.steady_rss_mb.avg).toFixed(1);
     console.log(`delta   : ${cpuDelta} % of one core, ${rssDelta} MB RSS above the control`);
+  }
+  const a = result.archived;
+  if (a) {
+    console.log(`archive : ${a.command}, indexed ${a.indexed_after_sec} s after spawn, same window`);
+    console.log(`          cpu ${cpuLine(a)}`);
+    console.log(`          memory ${memoryLine(a)}`);
+  }
+  if (result.starts) {
+    const floor = result.control.steady_rss_mb.avg;
+    const row = (name, r, target) => `| ${name} | ${r.steady_rss_mb.avg} MB | ${target} | ${floor} MB |`;
+    console.log(`\n| idle window of ${result.window_sec} s | RSS avg | target | floor (idle node, same window) |\n|---|---|---|---|`);
+    console.log(row('no archive', result, '≤ 60 MB'));
+    if (a) console.log(row(`${a.days}-day archive indexed`, a, '≤ 70 MB'));
   }
   console.log('target  : engine ≤ 0.3 % of one core, ≤ 100 MB RSS at a 2 s interval');
 }

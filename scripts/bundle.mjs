@@ -7,6 +7,9 @@
 // The bundle sits two folders below the package root, as every compiled module does, so paths
 // resolved from its own location (the package root: package.json, engine-config.json) stay right.
 import { build } from 'esbuild';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { asciiOnly, EXTERNAL_ON_DEMAND, lazyPackages } from './bundle-slim.mjs';
 
 const EXTERNAL = [
   // Serves its own files from its install folder, so it must stay a real package.
@@ -18,9 +21,11 @@ const EXTERNAL = [
   '@nestjs/microservices/*',
   '@nestjs/platform-express',
   '@nestjs/platform-socket.io',
+  // Loaded from node_modules on first use only (scripts/bundle-slim.mjs).
+  ...EXTERNAL_ON_DEMAND,
 ];
 
-await build({
+const { outputFiles } = await build({
   entryPoints: ['dist/main.js'],
   outfile: 'dist/bundle/main.mjs',
   bundle: true,
@@ -34,7 +39,14 @@ await build({
   // Class names are API here: Nest logs by them and Swagger names the OpenAPI schemas after them.
   keepNames: true,
   external: EXTERNAL,
+  plugins: [lazyPackages],
+  write: false,
   // The CommonJS packages inside the bundle still call require() for Node's built-in modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+// ASCII only, so V8 holds the source as one-byte characters (half the memory; scripts/bundle-slim.mjs).
+for (const file of outputFiles) {
+  await mkdir(dirname(file.path), { recursive: true });
+  await writeFile(file.path, asciiOnly(file.text));
+}

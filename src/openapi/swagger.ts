@@ -19,9 +19,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 /**
  * Swagger UI at /docs and the document at /openapi.json. `ui: false` serves only the document:
  * the UI's assets come through @fastify/static, whose ESM-only dependencies jest cannot load on Node 20
- * (in the single executable, through embedded-static.ts instead).
+ * (in the single executable, through embedded-static.ts instead). By default the document is built on
+ * its first request, not before `listen`: building it walks every route and DTO (about 40 ms of
+ * start-up, docs/performance.md), and most runs never ask for it.
  */
-export function mountSwagger(app: INestApplication, document = buildOpenApiDocument(app), options: { ui?: boolean } = {}): void {
+export function mountSwagger(
+  app: INestApplication,
+  document: OpenAPIObject | (() => OpenAPIObject) = () => buildOpenApiDocument(app),
+  options: { ui?: boolean } = {},
+): void {
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'openapi.json',
     yamlDocumentUrl: 'openapi.yaml',

@@ -5,12 +5,12 @@ describe('applyNodeFlags', () => {
   it('sets every npm start flag the process was not started with', () => {
     const set: string[] = [];
     expect(applyNodeFlags([], (flag) => set.push(flag))).toEqual([...NPM_START_NODE_FLAGS]);
-    expect(set).toEqual(['--max-semi-space-size=4', '--no-memory-reducer']);
+    expect(set).toEqual(['--max-semi-space-size=4', '--no-memory-reducer', '--optimize-for-size']);
   });
 
   it('leaves the flags node already had from its command line', () => {
     const set: string[] = [];
-    expect(applyNodeFlags(['--max-semi-space-size=4', '--no-memory-reducer'], (flag) => set.push(flag))).toEqual([]);
+    expect(applyNodeFlags(['--max-semi-space-size=4', '--no-memory-reducer', '--optimize-for-size'], (flag) => set.push(flag))).toEqual([]);
     expect(set).toEqual([]);
   });
 

@@ -105,4 +105,28 @@ describe('DayColumns', () => {
     expect(columns.encode(700)).toBe(many[700]);
     expect(columns.indexedBytes).toBe(Buffer.byteLength(`${many.join('\n')}\nnot json\n${line(99999)}`));
   });
+
+  it('compacts to exactly what it holds, and serves and grows the same afterwards', () => {
+    const lines = Array.from({ length: 100 }, (_, i) =>
+      line(1000 + i, { top_processes: [{ name: `p${i % 7}`, pid: i, cpu_percent: i / 4, mem_percent: 1.5, impact: 2 }] }),
+    );
+    const columns = columnsOf(...lines);
+    const before = columns.byteSize;
+    columns.compact();
+    // 8 (at) + 40 (metrics) + 8 (start) + 4 (length) + 3 × 1 + 4 bytes (line fields), and 20 per process.
+    expect(columns.byteSize).toBe(100 * (8 + 40 + 8 + 4 + 1 + 4 + 1) + 100 * (4 + 4 + 12));
+    expect(columns.byteSize).toBeLessThan(before);
+    expect(lines.map((_, i) => columns.encode(i))).toEqual(lines);
+    const next = Buffer.from(line(5000));
+    columns.addBytes(next, 0, next.length, 123_456);
+    expect([columns.count, columns.encode(100), columns.lineStart(100), columns.bounds(1050, 5000)]).toEqual([101, line(5000), 123_456, [50, 101]]);
+  });
+
+  it('holds a built file compactly', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sc-day-index-'));
+    const path = join(dir, 'samples-2026-11-28.jsonl');
+    await writeFile(path, `${Array.from({ length: 300 }, (_, i) => line(1000 + i * 30)).join('\n')}\n`);
+    const columns = await buildDayIndex(nodeFs, path, new NameTable());
+    expect(columns.byteSize).toBe(300 * (8 + 40 + 8 + 4 + 1 + 4 + 1) + 300 * (4 + 4 + 12));
+  });
 });

@@ -65,6 +65,7 @@ export async function buildDayIndex(fs: FsPort, path: string, names: NameTable):
     if (carry > 0 && !skipping) columns.addBytes(buffer, 0, carry, carryStart);
     columns.indexedBytes = position;
     columns.mtimeMs = (await handle.stat()).mtimeMs;
+    columns.compact();
     return columns;
   } finally {
     await handle.close();
