@@ -50,12 +50,14 @@ describe('NodeProcessHost on a fixture /proc', () => {
 
 // The Windows / macOS path (the systeminformation listing), run here on Linux: it only reads.
 describe('NodeProcessHost through the process listing', () => {
-  it('finds this process with its parent and a start time within the tolerance of /proc’s', async () => {
+  it('finds this process with its parent and a start time within two roundings of /proc’s (two clocks of whole seconds)', async () => {
     const listing = new NodeProcessHost({ platform: 'darwin' });
     const proc = new NodeProcessHost({ platform: 'linux' });
     const [viaListing, viaProc] = await Promise.all([listing.inspect(process.pid), proc.inspect(process.pid)]);
     expect(viaListing).toMatchObject({ pid: process.pid, ppid: process.ppid, kernelThread: false });
-    expect(Math.abs(viaListing!.startTimeSec - viaProc!.startTimeSec)).toBeLessThanOrEqual(START_TIME_TOLERANCE_SEC);
+    // Two sources here (ps prints whole seconds; /proc adds ticks to a boot time in whole seconds), so up to
+    // two roundings apart. In use, the tracked start time and the re-check come from the same source.
+    expect(Math.abs(viaListing!.startTimeSec - viaProc!.startTimeSec)).toBeLessThanOrEqual(2 * START_TIME_TOLERANCE_SEC);
     expect(await listing.inspect(2 ** 31 - 2)).toBeUndefined();
     // The listing runs `ps` for every process on the machine: seconds on a loaded CI box.
   }, 30_000);
