@@ -10,17 +10,12 @@ import { build } from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { asciiOnly, EXTERNAL_ON_DEMAND, lazyPackages } from './bundle-slim.mjs';
+import { OPTIONAL_PACKAGES } from './optional-packages.mjs';
 
 const EXTERNAL = [
   // Serves its own files from its install folder, so it must stay a real package.
   'swagger-ui-dist',
-  // Optional packages Nest and Fastify import only when an app uses them; not installed here.
-  '@fastify/multipart',
-  '@fastify/view',
-  '@nestjs/microservices',
-  '@nestjs/microservices/*',
-  '@nestjs/platform-express',
-  '@nestjs/platform-socket.io',
+  ...OPTIONAL_PACKAGES,
   // Loaded from node_modules on first use only (scripts/bundle-slim.mjs).
   ...EXTERNAL_ON_DEMAND,
 ];

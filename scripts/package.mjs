@@ -13,6 +13,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import postject from 'postject';
+import { OPTIONAL_PACKAGES } from './optional-packages.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -35,15 +36,6 @@ const SWAGGER_FILES = [
   'favicon-32x32.png',
   'oauth2-redirect.html',
   'oauth2-redirect.js',
-];
-// As scripts/bundle.mjs: optional packages Nest and Fastify import only when an app uses them.
-const EXTERNAL = [
-  '@fastify/multipart',
-  '@fastify/view',
-  '@nestjs/microservices',
-  '@nestjs/microservices/*',
-  '@nestjs/platform-express',
-  '@nestjs/platform-socket.io',
 ];
 
 const posix = (path) => path.split(sep).join('/');
@@ -108,7 +100,7 @@ async function bundle(outfile) {
     minifySyntax: true,
     keepNames: true,
     // @nestjs/mapped-types tries class-transformer/cjs/storage first, then this older path, which the installed version lacks.
-    external: [...EXTERNAL, 'class-transformer/storage'],
+    external: [...OPTIONAL_PACKAGES, 'class-transformer/storage'],
     // The Swagger UI's assets are served from the executable, never from a folder (openapi/embedded-static.ts).
     alias: { '@fastify/static': join(DIST, 'openapi', 'embedded-static.js') },
     // ES modules in the bundle (the engine's, Nest 12's) read import.meta.url; CommonJS has none, so the

@@ -4,17 +4,9 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { engineEnv, requireDist, run, waitFor, type Running, freePort } from './helpers/child-process.js';
+import type { EngineConfigRecord as EngineConfig } from '../src/standalone/engine-config.store.js';
 
 // SPEC §2 engine-config.json lifecycle, driven through real `node dist/main.js` processes.
-
-interface EngineConfig {
-  host: string;
-  port: number;
-  bind_host: string;
-  status: string;
-  last_error: string;
-  pid: number;
-}
 
 const listen = (port: number): Promise<Server> =>
   new Promise((resolve, reject) => {

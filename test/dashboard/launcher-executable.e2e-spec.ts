@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { freePort, REPO_ROOT, type Running } from '../helpers/child-process.js';
 import { ensureExecutable, EXECUTABLE } from '../helpers/executable.js';
+import type { EngineConfigRecord as EngineConfig } from '../../src/standalone/engine-config.store.js';
 
 // The dashboard's bundled launcher (services/engine_bundled_launcher.dart) against the real single
 // executable (`npm run package`, docs/executable.md), in the launcher's order: engine-config.json with
@@ -13,14 +14,6 @@ import { ensureExecutable, EXECUTABLE } from '../helpers/executable.js';
 // SENTRACORE_ENGINE_CONFIG set; `health_checking` with the child's pid; the file re-read every 0.5 s
 // for up to 45 s until `running` and GET /health on the file's host and port answers engine:true.
 
-interface EngineConfig {
-  host: string;
-  port: number;
-  bind_host: string;
-  status: string;
-  last_error: string;
-  pid: number;
-}
 type Json = Record<string, any>;
 
 const HEALTH_WINDOW_MS = 45_000; // the launcher's _healthWindow

@@ -4,20 +4,12 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, plainEnv, requireDist, run, type Running } from '../helpers/child-process.js';
+import type { EngineConfigRecord as EngineConfig } from '../../src/standalone/engine-config.store.js';
 
 // The dashboard's bundled launcher (services/engine_bundled_launcher.dart, SPEC §2), step by step
 // against the real server: it writes engine-config.json with a free port and `starting`, starts the
 // engine with only SENTRACORE_ENGINE_CONFIG set, writes `health_checking` with the child's pid, then
 // re-reads the file every 0.5 s until it says `running` and GET /health answers on the file's port.
-
-interface EngineConfig {
-  host: string;
-  port: number;
-  bind_host: string;
-  status: string;
-  last_error: string;
-  pid: number;
-}
 
 const HEALTH_WINDOW_MS = 45_000; // the launcher's _healthWindow
 const TICK_MS = 500; // its _healthTick
