@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { engineEnv, freePort, REPO_ROOT, requireDist } from './helpers/child-process.js';
+import { engineEnv, freePort } from './helpers/child-process.js';
+import { ensureExecutable } from './helpers/executable.js';
 import { alive, BURN, killAll, niceness, spawnOwn, type OwnChild } from './helpers/own-children.js';
 import { waitFor } from './helpers/wait-for.js';
 
 // The dashboard's own call (no token) to the standalone engine running as a user, as its launcher
-// starts it: the real /proc scanner lists two CPU-burning children of this test, one the user's
-// own, one root's. The user's is re-prioritised and ended; root's is out of the user's rights.
-// These tests run as root, which is what lets them start the engine as `nobody`.
+// starts it: the single executable, copied into this test's temp folder (the clone itself may sit in
+// a folder only root can enter, as a fresh clone under mktemp does). The real /proc scanner lists two
+// CPU-burning children of this test, one the user's own, one root's. The user's is re-prioritised and
+// ended; root's is out of the user's rights. These tests run as root, which is what lets them start
+// the engine as `nobody`.
 
 const NOBODY = { uid: 65534, gid: 65534 };
 
@@ -36,9 +39,12 @@ describe('the standalone engine as a user, called as the dashboard calls it (e2e
     chmodSync(root, 0o755);
     const bin = join(root, 'bin');
     const home = join(root, 'engine');
-    mkdirSync(bin);
-    mkdirSync(home);
+    const app = join(root, 'app');
+    for (const dir of [bin, home, app]) mkdirSync(dir);
     chownSync(home, NOBODY.uid, NOBODY.gid);
+    const executable = join(app, 'SentraCoreEngine');
+    copyFileSync(ensureExecutable(), executable);
+    chmodSync(executable, 0o755);
     mine = spawnOwn(bin, 'sc-user-burner', BURN, NOBODY);
     roots = spawnOwn(bin, 'sc-root-burner', BURN);
     const port = await freePort();
@@ -47,7 +53,7 @@ describe('the standalone engine as a user, called as the dashboard calls it (e2e
       SENTRACORE_PROCESS_REFRESH_CYCLES: '1',
       SENTRACORE_COLLECTION_INTERVAL_SEC: '0.5',
     });
-    engine = spawn(process.execPath, [requireDist('main.js')], { cwd: REPO_ROOT, env, stdio: 'ignore', ...NOBODY });
+    engine = spawn(executable, [], { cwd: app, env, stdio: 'ignore', ...NOBODY });
     base = `http://127.0.0.1:${port}`;
     // GET /processes makes every cycle rescan; both burners rank in the top 15 within a few scans.
     await waitFor(
@@ -60,7 +66,8 @@ describe('the standalone engine as a user, called as the dashboard calls it (e2e
       40_000,
       250,
     );
-  }, 60_000);
+    // Building the executable, when it is stale, takes up to a few minutes on a loaded machine.
+  }, 360_000);
 
   afterAll(async () => {
     killAll([mine, roots]);
