@@ -1,27 +1,26 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { asError } from '../common/as-error.js';
 import { ClockWatch } from '../common/clock-watch.js';
+import { ENGINE_VERSION } from '../common/package.js';
+import { storageUnavailable } from '../common/sentra-core.error.js';
 import { wireShapeOf } from '../common/wire.js';
 import { SENTRACORE_OPTIONS, type SentraCoreOptions } from '../config/sentra-core-options.js';
 import type { CheckpointContent } from '../runtime-state/runtime-checkpoint.record.js';
+import type { ProcessRecord } from '../telemetry/snapshot.record.js';
 import { TELEMETRY_SOURCE, type TelemetrySource } from '../telemetry/telemetry-source.js';
 import { CheckpointContentDto } from './dto/checkpoint-content.dto.js';
 import { EngineDeps } from './engine-deps.js';
 import { cycleEvent } from './engine-events.js';
-import { clockJumpEvent } from './pipeline/event-transitions.js';
 import { historySample } from './history-sample.js';
-import { AnalysisPipeline } from './pipeline/analysis-pipeline.js';
 import type { AlertActionRecord, AlertRecord } from './pipeline/alert-manager.js';
-import type { BaselineStatusRecord } from './pipeline/baseline-model.js';
+import { AnalysisPipeline } from './pipeline/analysis-pipeline.js';
+import { BaselineModel, type BaselineStatusRecord } from './pipeline/baseline-model.js';
 import type { EventRecord } from './pipeline/event-logger.js';
+import { clockJumpEvent } from './pipeline/event-transitions.js';
 import type { ProcessStatsRecord } from './pipeline/process-tracker.js';
 import { restoredStages } from './pipeline/restored-stages.js';
 import { buildStatus, type StatusRecord } from './pipeline/status.js';
 import { ProcessRefreshPolicy } from './process-refresh.js';
-import { ENGINE_VERSION } from '../common/package.js';
-import { asError } from '../common/as-error.js';
-import type { ProcessRecord } from '../telemetry/snapshot.record.js';
-import { storageUnavailable } from '../common/sentra-core.error.js';
-import { BaselineModel } from './pipeline/baseline-model.js';
 
 /** Answers a fired alert before it is broadcast (the safeguard); what it did goes into the alert. */
 export type AlertResponder = (alert: AlertRecord) => Promise<AlertActionRecord[]>;
