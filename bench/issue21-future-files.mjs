@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './lib.mjs';
 const [repo, count = '5000'] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'f21-future-'));
 const hist = join(dir, 'datastore', 'history');
@@ -21,7 +22,7 @@ for (let d = 2; d < 2 + Number(count); d++) {
   const t = now + d * 86400e3;
   writeFileSync(join(hist, `samples-${new Date(t).toISOString().slice(0, 10)}.jsonl`), line(Math.floor(t / 1000)));
 }
-const port = 20000 + Math.floor(Math.random() * 20000);
+const port = await freePort();
 const child = spawn(process.execPath, ['dist/main.js'], {
   cwd: repo,
   stdio: 'ignore',

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './lib.mjs';
 const [repo, count = '200000'] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'f21-rss-'));
 const ds = join(dir, 'datastore');
@@ -52,7 +53,7 @@ writeFileSync(
   }),
 );
 const bytes = readFileSync(join(ds, 'state', 'runtime.json')).length;
-const port = 20000 + Math.floor(Math.random() * 20000);
+const port = await freePort();
 const child = spawn(process.execPath, ['dist/main.js'], {
   cwd: repo,
   stdio: 'ignore',

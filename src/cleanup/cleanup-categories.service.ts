@@ -5,18 +5,14 @@ import { Trashes } from './apply/trash.js';
 import { PRIVILEGE, type Privilege } from './privilege.js';
 import { builtinCategories, osLabel } from './table/builtin-categories.js';
 import { type CategoryTable, loadTable, type ResolvedCategory } from './table/category-table.js';
+import type { CategorySpec } from './table/category.js';
 import { lockHeld } from './walk/lock-held.js';
 
-export interface CategoryView {
-  id: string;
-  label: string;
-  description: string;
-  roots: string[];
-  min_age_days: number;
-  requires_admin: boolean;
+/** A category as GET /cleanup/categories lists it: the table's row, with the engine's real rights applied. */
+export type CategoryView = Pick<CategorySpec, 'id' | 'label' | 'description' | 'roots' | 'min_age_days' | 'requires_admin'> & {
   admin_only: boolean;
   extensions: string[] | null;
-}
+};
 
 export interface CategoriesAnswer {
   os_supports_recycle_bin: boolean;
