@@ -1,5 +1,5 @@
 import type { FunctionComponent } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { onTokenChange, storedToken, storeToken } from './api/token';
 import { useLive } from './live';
 import { Alerts } from './pages/alerts';
@@ -107,7 +107,9 @@ export function App() {
   const page = PAGES.find((p) => p.id === id) ?? PAGES[0];
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
-  useEffect(() => {
+  // A layout effect: focus moves in the same commit that renders the new heading, so neither a screen
+  // reader nor a quick keyboard user ever meets the new page with focus left on the old link.
+  useLayoutEffect(() => {
     document.title = `${page.title} · SentraCore`;
     // After a navigation (not the first load), move focus to the new page's heading.
     if (!first.current) heading.current?.focus();
