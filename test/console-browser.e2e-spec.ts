@@ -146,9 +146,9 @@ describe('web console in Chromium (e2e)', () => {
     await page.locator('table.events tbody tr').first().waitFor();
     await page.getByLabel('Severity').selectOption('critical');
     // Counter and rows read in one task of the page: a live event arriving between two reads cannot split them.
-    const { counter, rows } = await page.evaluate(() => ({
-      counter: [...document.querySelectorAll('main span[aria-live]')].find((el) => /^\d+ of \d+ events$/.test(el.textContent ?? ''))?.textContent ?? '',
-      rows: document.querySelectorAll('table.events tbody tr').length,
+    const { counter, rows } = await page.locator('main').evaluate((main: any) => ({
+      counter: String([...main.querySelectorAll('span[aria-live]')].find((el: any) => /^\d+ of \d+ events$/.test(el.textContent))?.textContent ?? ''),
+      rows: Number(main.querySelectorAll('table.events tbody tr').length),
     }));
     const [shown, all] = counter.match(/\d+/g)!.map(Number);
     expect(shown).toBeLessThanOrEqual(all);
